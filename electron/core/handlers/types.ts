@@ -1,0 +1,21 @@
+import type { Channel, ChannelOutput, ChannelParsedInput, HostKind } from '../../../shared/contract';
+import type { Vault } from '../vault';
+
+/** Everything a handler may use: the core's state, passed in so tests can build their own. */
+export interface CoreContext {
+  host: HostKind;
+  name: string;
+  version: string;
+  platform: string;
+  vault: Vault;
+  /** Epoch ms; injectable so tests pin time. */
+  now(): number;
+}
+
+/**
+ * A handler gets input the contract already validated. It returns its value or throws an
+ * InspectorError; `dispatch` turns both into a Result, so no exception leaves the core.
+ */
+export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, ctx: CoreContext) => Promise<ChannelOutput<C>>;
+export type HandlerTable = { [C in Channel]: Handler<C> };
+export type PartialHandlerTable<K extends Channel> = { [C in K]: Handler<C> };

@@ -1,0 +1,22 @@
+/**
+ * Channel names alone, without schemas, so the sandboxed preload can expose one function per channel
+ * without bundling zod. `contract.ts` checks at compile time that it defines exactly these.
+ */
+export const CHANNELS = [
+  'app:info',
+  'vault:status',
+  'vault:unlock',
+  'keys:list',
+  'keys:import',
+  'keys:generate',
+  'keys:exportPublic',
+  'keys:rename',
+  'keys:delete',
+  'envelope:sign',
+  'envelope:verify',
+  'inspect:request',
+  'inspect:response',
+  'inspect:resign',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];

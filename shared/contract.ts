@@ -1,0 +1,196 @@
+/**
+ * The one IPC contract: every channel the renderer (or the CLI) may call, with the zod schema its input
+ * must pass and the type of its output. Both doors (Electron IPC, browser host HTTP) and the preload are
+ * generated from this table, so a channel exists everywhere or nowhere.
+ */
+import { z } from 'zod';
+import { envelopeFieldsSchema, type SessionTokenRequest, type JwsHeader, type SessionClaims } from './envelope';
+import type { KeyInfo, PublicKeyExport, VaultStatus } from './keys';
+import { KEY_SIZES } from './keys';
+import type { Result } from './result';
+import type { VerifyResult } from './verify';
+import type { Finding } from './diagnostics/types';
+import { CHANNELS, type Channel } from './channels';
+
+export type HostKind = 'electron' | 'browser';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: HostKind;
+  platform: string;
+  vault: VaultStatus;
+}
+
+export interface SignResult {
+  envelope: SessionTokenRequest;
+  /** The envelope as the merchant's app would send it, pretty and compact. */
+  json: string;
+  compact: string;
+  header: JwsHeader;
+  claims: SessionClaims;
+  /** ASCII(protected + "." + signaturePayload): the exact bytes that were signed. */
+  signingInput: string;
+  key: KeyInfo;
+}
+
+export interface RequestInspection {
+  findings: Finding[];
+  /** What could be decoded, even when the rest is broken. */
+  decoded: {
+    kind: 'envelope' | 'payload' | 'segments' | 'compact-jws' | 'unknown';
+    variant?: 'direct-jws' | 'rsa' | 'cat' | 'mixed';
+    envelope?: unknown;
+    header?: unknown;
+    claims?: unknown;
+    segments?: { protected?: string; signaturePayload?: string; signature?: string };
+  };
+  verify?: VerifyResult;
+}
+
+export interface ResponseInspection {
+  findings: Finding[];
+  /** The response normalised (strings "true"/"6" read as booleans/numbers), when it parsed. */
+  response?: unknown;
+}
+
+export interface ResignSegmentDiff {
+  name: 'protected' | 'signaturePayload' | 'signature';
+  original: string;
+  resigned: string;
+  /** Index of the first differing character, or -1 when identical. */
+  firstDifference: number;
+}
+
+export interface ResignDiff {
+  original: SessionTokenRequest | null;
+  resigned: SignResult;
+  segments: ResignSegmentDiff[];
+}
+
+const id = z.string().min(1, { error: 'id is required: pick a key from the vault.' });
+const optionalText = (max: number) => z.string().max(max).optional();
+
+/** Declares a channel: its input schema, and (as a phantom type) its output. */
+function channel<I extends z.ZodType, O>(input: I): { input: I; output?: O } {
+  return { input };
+}
+
+const empty = z.object({}).strict();
+
+export const contract = {
+  'app:info': channel<typeof empty, AppInfo>(empty),
+  'vault:status': channel<typeof empty, VaultStatus>(empty),
+  'vault:unlock': (() => {
+    const s = z.object({ passphrase: z.string().min(1, { error: 'passphrase is required to unlock the vault.' }) }).strict();
+    return channel<typeof s, VaultStatus>(s);
+  })(),
+  'keys:list': channel<typeof empty, KeyInfo[]>(empty),
+  'keys:import': (() => {
+    const s = z
+      .object({
+        text: z
+          .string()
+          .min(1, { error: 'key is empty: paste a PEM or JWK, or open a key file.' })
+          .max(256 * 1024, { error: 'key text is over 256 KiB: that is not a single RSA key.' }),
+        passphrase: optionalText(1024),
+        label: optionalText(200),
+        kid: optionalText(200),
+        fileName: optionalText(1024),
+      })
+      .strict();
+    return channel<typeof s, KeyInfo>(s);
+  })(),
+  'keys:generate': (() => {
+    const s = z
+      .object({
+        bits: z.union(KEY_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<2048>, z.ZodLiteral<3072>, z.ZodLiteral<4096>], {
+          error: 'bits must be 2048, 3072 or 4096.',
+        }),
+        label: optionalText(200),
+        kid: optionalText(200),
+      })
+      .strict();
+    return channel<typeof s, KeyInfo>(s);
+  })(),
+  'keys:exportPublic': (() => {
+    const s = z.object({ id }).strict();
+    return channel<typeof s, PublicKeyExport>(s);
+  })(),
+  'keys:rename': (() => {
+    const s = z.object({ id, label: optionalText(200), kid: optionalText(200) }).strict();
+    return channel<typeof s, KeyInfo>(s);
+  })(),
+  'keys:delete': (() => {
+    const s = z.object({ id }).strict();
+    return channel<typeof s, { id: string }>(s);
+  })(),
+  'envelope:sign': (() => {
+    const s = z.object({ fields: envelopeFieldsSchema, keyId: id }).strict();
+    return channel<typeof s, SignResult>(s);
+  })(),
+  'envelope:verify': (() => {
+    const s = z
+      .object({
+        text: z.string().min(1, { error: 'nothing to verify: paste an envelope, its payload or a compact JWS.' }).max(8 * 1024 * 1024),
+        publicKey: optionalText(256 * 1024),
+      })
+      .strict();
+    return channel<typeof s, VerifyResult>(s);
+  })(),
+  'inspect:request': (() => {
+    const s = z
+      .object({
+        text: z.string().max(8 * 1024 * 1024),
+        publicKey: optionalText(256 * 1024),
+        /** Reference time for timestamp checks, epoch ms; default now. */
+        now: z.number().int().nonnegative().optional(),
+      })
+      .strict();
+    return channel<typeof s, RequestInspection>(s);
+  })(),
+  'inspect:response': (() => {
+    const s = z
+      .object({
+        text: z.string().max(64 * 1024 * 1024),
+        /** The composed request's id, to say whether the response answers it. */
+        requestId: optionalText(200),
+      })
+      .strict();
+    return channel<typeof s, ResponseInspection>(s);
+  })(),
+  'inspect:resign': (() => {
+    const s = z.object({ text: z.string().max(8 * 1024 * 1024), keyId: id }).strict();
+    return channel<typeof s, ResignDiff>(s);
+  })(),
+} satisfies Record<Channel, { input: z.ZodType; output?: unknown }>;
+
+export type Contract = typeof contract;
+export type { Channel };
+export { CHANNELS };
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = NonNullable<Contract[C]['output']>;
+
+/** What the renderer sees: one async function per channel, always resolving to a Result. */
+export type InspectorApi = { [C in Channel]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>> };
+
+/** HTTP path of a channel on the browser host. */
+export function channelPath(channel: Channel): string {
+  return `/api/${channel}`;
+}
+
+export function isChannel(name: string): name is Channel {
+  return (CHANNELS as readonly string[]).includes(name);
+}
+
+/** Turns a zod failure into the contract's error: the first issue, naming its field. */
+export function inputError(error: z.ZodError): { code: 'invalid_input'; message: string; field?: string } {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
+  const bare = field ? field.split('.').pop() : undefined;
+  let message = issue?.message ?? 'the input does not match the contract.';
+  if (issue?.code === 'unrecognized_keys') message = `unknown field(s) ${issue.keys.join(', ')}: remove them.`;
+  else if (issue?.code === 'invalid_type' && bare && !message.includes(bare)) message = `${field}: ${message}`;
+  return field === undefined ? { code: 'invalid_input', message } : { code: 'invalid_input', message, field };
+}
