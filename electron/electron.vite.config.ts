@@ -1,8 +1,23 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './host/static-files';
 
 const root = resolve(__dirname, '..');
+
+/** Writes the one CSP into the built page, so the browser host, app:// and the file agree. */
+function contentSecurityPolicyMeta(): Plugin {
+  // frame-ancestors is ignored (and warned about) in a meta tag; the servers send it as a header.
+  const policy = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'upi-inspector-csp',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+  };
+}
 
 export default defineConfig({
   main: {
@@ -14,7 +29,7 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           host: resolve(root, 'electron/host/index.ts'),
-          cli: resolve(root, 'electron/cli/index.ts'),
+          ...(existsSync(resolve(root, 'electron/cli/index.ts')) ? { cli: resolve(root, 'electron/cli/index.ts') } : {}),
         },
       },
     },
@@ -31,7 +46,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

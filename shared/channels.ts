@@ -20,3 +20,8 @@ export const CHANNELS = [
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
+
+/** HTTP path of a channel on the browser host. */
+export function channelPath(channel: Channel): string {
+  return `/api/${channel}`;
+}

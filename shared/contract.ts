@@ -10,7 +10,7 @@ import { KEY_SIZES } from './keys';
 import type { Result } from './result';
 import type { VerifyResult } from './verify';
 import type { Finding } from './diagnostics/types';
-import { CHANNELS, type Channel } from './channels';
+import { CHANNELS, channelPath, type Channel } from './channels';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -167,18 +167,13 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type { Channel };
-export { CHANNELS };
+export { CHANNELS, channelPath };
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = NonNullable<Contract[C]['output']>;
 
 /** What the renderer sees: one async function per channel, always resolving to a Result. */
 export type InspectorApi = { [C in Channel]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>> };
-
-/** HTTP path of a channel on the browser host. */
-export function channelPath(channel: Channel): string {
-  return `/api/${channel}`;
-}
 
 export function isChannel(name: string): name is Channel {
   return (CHANNELS as readonly string[]).includes(name);

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
+import type { HostKindOption } from './fixtures';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { findElectronBinary } = require('../electron/scripts/electron-binary.cjs') as {
+  findElectronBinary(): { path: string } | { path: null; reason: string };
+};
+
+/** Debian's Chromium unless told otherwise; Playwright's own browser only where it was installed. */
+function chromiumPath(): string | undefined {
+  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  return undefined;
+}
+
+const electron = findElectronBinary();
+if (!electron.path && !process.env.TEST_WORKER_INDEX) {
+  console.log(`[e2e] project "electron" not run: ${electron.reason}. The same specs run in project "web".`);
+}
+
+const projects: PlaywrightTestConfig['projects'] = [
+  {
+    name: 'web',
+    use: {
+      browserName: 'chromium',
+      hostKind: 'web' satisfies HostKindOption,
+      launchOptions: {
+        executablePath: chromiumPath(),
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      },
+    },
+  },
+];
+if (electron.path) {
+  projects.push({ name: 'electron', use: { hostKind: 'electron' satisfies HostKindOption, electronPath: electron.path } });
+}
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: '../test-results',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: '../.playwright-results.json' }]] : [['list'], ['json', { outputFile: '../.playwright-results.json' }]],
+  use: {
+    viewport: { width: 1360, height: 880 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects,
+});

@@ -1,0 +1,48 @@
+/**
+ * `npm run serve`: the browser host's entry point. Prints one line with the URL to open, then serves
+ * until Ctrl-C (or SIGTERM), closing cleanly.
+ */
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { version } from '../../package.json';
+import { createCore } from '../core';
+import { openHostVault } from './vault';
+import { parseHostArgs } from './args';
+import { startHost } from './server';
+
+async function main(): Promise<void> {
+  const args = parseHostArgs(process.argv.slice(2));
+  if ('error' in args) {
+    process.stderr.write(`${args.error}\n`);
+    process.exit(2);
+  }
+  const rendererDir = resolve(args.rendererDir ?? resolve(__dirname, '../renderer'));
+  if (!existsSync(resolve(rendererDir, 'index.html'))) {
+    process.stderr.write(`No built renderer at ${rendererDir}: run "npm run build" first (npm run serve does it for you).\n`);
+    process.exit(2);
+  }
+  const vault = await openHostVault(process.env);
+  const core = createCore({ host: 'browser', version, vault });
+  const host = await startHost({
+    port: args.port,
+    rendererDir,
+    dispatch: (channel, input) => core.dispatch(channel as never, input),
+  });
+  process.stdout.write(`UPI Inspector (browser host) at ${host.url}\n`);
+
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write(`\n${signal}: stopping the browser host.\n`);
+    void host.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`The browser host could not start: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,166 @@
+/**
+ * The browser host: a loopback HTTP server that serves the built renderer and the same handler table
+ * the Electron door uses, so the whole app runs in any browser and in CI.
+ *
+ * Who may call: a request must carry the per-launch token, come from our own Origin (when a browser
+ * sends one) and name our loopback Host (which defeats DNS rebinding). Everything else is 403.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { isChannel } from '../../shared/contract';
+import type { Result } from '../../shared/result';
+import { CONTENT_SECURITY_POLICY, lookupStaticFile, readStaticFile } from './static-files';
+
+export const TOKEN_HEADER = 'x-upi-inspector-token';
+/** Responses of tens of MB are pasted for inspection; anything beyond this is not a single call. */
+export const MAX_BODY_BYTES = 96 * 1024 * 1024;
+
+export type RawDispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+export interface HostOptions {
+  dispatch: RawDispatch;
+  rendererDir: string;
+  /** Defaults to 32 random bytes, base64url. */
+  token?: string;
+  hostname?: string;
+}
+
+export interface RunningHost {
+  server: Server;
+  port: number;
+  token: string;
+  /** The URL to open: carries the token in the fragment, which the browser never sends to a server. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function tokensEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
+  res.end(text);
+}
+
+function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+  send(res, status, { ok: false, error: { code, message } });
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function createHostServer(options: HostOptions): { server: Server; token: string; allowedHosts: (port: number) => string[] } {
+  const token = options.token ?? newToken();
+  const hostname = options.hostname ?? '127.0.0.1';
+  const allowedHosts = (port: number) => [`${hostname}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`];
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 500, 'internal', 'The browser host failed to answer this request.');
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const port = (server.address() as AddressInfo).port;
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!allowedHosts(port).includes(host)) {
+      return refuse(res, 403, 'forbidden_host', `Host "${host}" is not this inspector's loopback address.`);
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedHosts(port).some((h) => origin === `http://${h}`)) {
+        return refuse(res, 403, 'forbidden_origin', `Origin "${origin}" may not call this inspector.`);
+      }
+      const given = req.headers[TOKEN_HEADER];
+      if (typeof given !== 'string' || !tokensEqual(given, token)) {
+        return refuse(res, 403, 'forbidden_token', 'Missing or wrong token: open the URL the inspector printed at start-up.');
+      }
+      if (req.method !== 'POST') return refuse(res, 405, 'method_not_allowed', 'Channels are called with POST.');
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      if (!isChannel(channel)) return refuse(res, 404, 'unknown_channel', `There is no channel named "${channel}".`);
+      const body = await readBody(req);
+      if (body === 'too-large') {
+        return refuse(res, 413, 'too_large', `The request is over ${MAX_BODY_BYTES / 1024 / 1024} MiB: open the file instead of pasting it.`);
+      }
+      let input: unknown = {};
+      if (body.length > 0) {
+        try {
+          input = JSON.parse(body.toString('utf8'));
+        } catch {
+          return refuse(res, 400, 'invalid_json', 'The request body is not JSON.');
+        }
+      }
+      const result = await options.dispatch(channel, input);
+      const status = !result.ok && result.error.code === 'invalid_input' ? 400 : 200;
+      return send(res, status, result);
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method_not_allowed', 'Only GET serves files.');
+    const found = await lookupStaticFile(options.rendererDir, url.pathname);
+    if (found.kind === 'forbidden') return refuse(res, 403, 'forbidden_path', 'That path is outside the app.');
+    if (found.kind === 'not-found') return refuse(res, 404, 'not_found', `No file at ${url.pathname}.`);
+    let data: Buffer;
+    try {
+      data = await readStaticFile(found.path);
+    } catch {
+      return refuse(res, 404, 'not_found', `No file at ${url.pathname}: has the renderer been built (npm run build)?`);
+    }
+    res.writeHead(200, {
+      'content-type': found.contentType,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : data);
+  }
+
+  return { server, token, allowedHosts };
+}
+
+/** Starts the host on 127.0.0.1:`port` (0 = any free port). */
+export async function startHost(options: HostOptions & { port: number }): Promise<RunningHost> {
+  const { server, token } = createHostServer(options);
+  const hostname = options.hostname ?? '127.0.0.1';
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, hostname, () => resolveListen());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    token,
+    url: `http://${hostname}:${port}/#token=${token}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The Electron main process: lifecycle, the window, the app:// protocol, the IPC door. All behaviour
+ * lives in the core; this file only wires Electron to it.
+ */
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
+import { join } from 'node:path';
+import { version } from '../../package.json';
+import { createCore } from '../core';
+import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
+import { registerIpcHandlers } from './ipc';
+import { applySecurityPolicies, denyAllPermissions } from './security';
+import { openDesktopVault } from './vault';
+import { secureWindowOptions } from './window';
+
+/** The build's layout under the app root (the asar when packaged, the checkout in development). */
+export function buildPaths(appRoot: string): { preload: string; renderer: string } {
+  return { preload: join(appRoot, 'out/preload/index.cjs'), renderer: join(appRoot, 'out/renderer') };
+}
+
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+applySecurityPolicies(app);
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const paths = buildPaths(app.getAppPath());
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.renderer));
+
+  const vault = await openDesktopVault(safeStorage, app.getPath('userData'));
+  const core = createCore({ host: 'electron', version, vault });
+  registerIpcHandlers(ipcMain, (channel, input) => core.dispatch(channel as never, input));
+
+  const openWindow = () => {
+    const win = new BrowserWindow(secureWindowOptions(paths.preload));
+    win.once('ready-to-show', () => win.show());
+    void win.loadURL(APP_ENTRY_URL);
+    return win;
+  };
+  openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+export const started = start().catch((e: unknown) => {
+  console.error(`UPI Inspector could not start: ${e instanceof Error ? e.message : String(e)}`);
+  app.exit(1);
+});

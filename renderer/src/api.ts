@@ -1,0 +1,60 @@
+/**
+ * The renderer's only door to the main side. In Electron it is the preload bridge (`window.inspector`);
+ * in a browser it is the browser host's HTTP client. Components and stores import `api` from here and
+ * never touch `window.inspector` or `fetch` themselves.
+ */
+import { CHANNELS, channelPath, type Channel } from '../../shared/channels';
+import type { InspectorApi } from '../../shared/contract';
+import { err, type Result } from '../../shared/result';
+
+export const TOKEN_HEADER = 'x-upi-inspector-token';
+const TOKEN_STORAGE_KEY = 'upi-inspector.token';
+
+declare global {
+  interface Window {
+    inspector?: InspectorApi;
+  }
+}
+
+/** The browser host prints a URL with `#token=…`; keep it for reloads and take it out of the address bar. */
+export function takeHostToken(location: Location, storage: Storage, history: History): string | null {
+  const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  if (match?.[1]) {
+    const token = decodeURIComponent(match[1]);
+    storage.setItem(TOKEN_STORAGE_KEY, token);
+    history.replaceState(null, '', location.pathname + location.search);
+    return token;
+  }
+  return storage.getItem(TOKEN_STORAGE_KEY);
+}
+
+export function createHttpApi(token: string | null, fetchImpl: typeof fetch = fetch): InspectorApi {
+  const call = async (channel: Channel, input: unknown): Promise<Result<unknown>> => {
+    if (!token) {
+      return err('no_token', 'This page was opened without its token: open the URL that "npm run serve" printed.');
+    }
+    let response: Response;
+    try {
+      response = await fetchImpl(channelPath(channel), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      return err('host_unreachable', 'The browser host does not answer: is "npm run serve" still running?');
+    }
+    try {
+      return (await response.json()) as Result<unknown>;
+    } catch {
+      return err('bad_response', `The browser host answered ${response.status} without a result.`);
+    }
+  };
+  return Object.fromEntries(CHANNELS.map((c) => [c, (input: unknown) => call(c, input)])) as unknown as InspectorApi;
+}
+
+function pickApi(): InspectorApi {
+  if (typeof window !== 'undefined' && window.inspector) return window.inspector;
+  return createHttpApi(takeHostToken(window.location, window.sessionStorage, window.history));
+}
+
+export const api: InspectorApi = pickApi();
