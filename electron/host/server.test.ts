@@ -1,0 +1,117 @@
+import { request } from 'node:http';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dispatch as coreDispatch, handlers } from '../core/handlers';
+import type { CoreContext } from '../core/handlers';
+import { startHost, TOKEN_HEADER, type RunningHost } from './server';
+
+const rendererDir = mkdtempSync(join(tmpdir(), 'upi-host-test-'));
+writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+mkdirSync(join(rendererDir, 'assets'));
+writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+writeFileSync(join(rendererDir, '..', 'secret.txt'), 'outside');
+
+const ctx = {
+  host: 'browser',
+  name: 'UPI Inspector',
+  version: '9.9.9',
+  platform: 'test',
+  vault: { status: async () => ({ state: 'unlocked', mode: 'session', path: null, keyCount: 0 }) },
+  now: () => 0,
+} as unknown as CoreContext;
+
+const dispatch = vi.fn((channel: string, input: unknown) => coreDispatch(handlers, ctx, channel, input));
+let host: RunningHost;
+
+beforeAll(async () => {
+  host = await startHost({ port: 0, rendererDir, dispatch, token: 'test-token' });
+});
+afterAll(() => host.close());
+beforeEach(() => dispatch.mockClear());
+
+interface Reply {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+function call(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolveReply, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'POST', headers: { host: `127.0.0.1:${host.port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolveReply({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const withToken = { [TOKEN_HEADER]: 'test-token', 'content-type': 'application/json' };
+
+describe('browser host', () => {
+  it('answers a good call through the handler table', async () => {
+    const reply = await call('/api/app:info', { headers: { ...withToken, origin: `http://127.0.0.1:${host.port}` }, body: '{}' });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { version: '9.9.9', host: 'browser' } });
+    expect(dispatch).toHaveBeenCalledTimes(1);
+  });
+
+  it('prints a URL that carries the token in the fragment, on loopback', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/#token=test-token$`));
+  });
+
+  it('refuses a request without the token, or with a wrong one, before any handler runs', async () => {
+    for (const headers of [{ 'content-type': 'application/json' }, { ...withToken, [TOKEN_HEADER]: 'test-tokem' }]) {
+      const reply = await call('/api/app:info', { headers, body: '{}' });
+      expect(reply.status).toBe(403);
+      expect(JSON.parse(reply.body).error.code).toBe('forbidden_token');
+    }
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('refuses a foreign Origin even with the right token', async () => {
+    const reply = await call('/api/app:info', { headers: { ...withToken, origin: 'https://evil.example' }, body: '{}' });
+    expect(reply.status).toBe(403);
+    expect(JSON.parse(reply.body).error.code).toBe('forbidden_origin');
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('refuses a foreign Host (DNS rebinding), for the API and for files', async () => {
+    const api = await call('/api/app:info', { headers: { ...withToken, host: `evil.example:${host.port}` }, body: '{}' });
+    expect(api.status).toBe(403);
+    expect(JSON.parse(api.body).error.code).toBe('forbidden_host');
+    const file = await call('/', { method: 'GET', headers: { host: 'evil.example' } });
+    expect(file.status).toBe(403);
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('returns 400 with the contract error for input that fails the contract', async () => {
+    const reply = await call('/api/keys:generate', { headers: withToken, body: JSON.stringify({ bits: 1024 }) });
+    expect(reply.status).toBe(400);
+    const body = JSON.parse(reply.body);
+    expect(body.ok).toBe(false);
+    expect(body.error).toMatchObject({ code: 'invalid_input', field: 'bits' });
+    expect(body.error.message).toMatch(/2048, 3072 or 4096/);
+  });
+
+  it('returns 400 for a body that is not JSON, and 404 for an unknown channel', async () => {
+    expect((await call('/api/app:info', { headers: withToken, body: '{nope' })).status).toBe(400);
+    expect((await call('/api/keys:steal', { headers: withToken, body: '{}' })).status).toBe(404);
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('serves the built renderer with its CSP, and nothing outside it', async () => {
+    const index = await call('/', { method: 'GET' });
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    expect((await call('/assets/app.js', { method: 'GET' })).headers['content-type']).toMatch(/javascript/);
+    expect((await call('/%2e%2e/secret.txt', { method: 'GET' })).body).not.toContain('outside');
+    expect((await call('/..%2fsecret.txt', { method: 'GET' })).status).toBe(403);
+  });
+});
