@@ -1,0 +1,103 @@
+/**
+ * RS256 JWS primitives (RFC 7515) for the direct-jws auth variant, on node:crypto.
+ *
+ * Why not jose's CompactSign here: the inspector must sign and verify over byte strings it controls
+ * exactly (the segments as received, or deliberate mistakes such as raw JSON or standard base64 that
+ * the request inspector replays), and RSASSA-PKCS1-v1_5 with SHA-256 is one call in node:crypto.
+ * jose is used for the JWK thumbprint, and the tests cross-check this module against jose and OpenSSL.
+ */
+import { constants, sign as cryptoSign, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import { InspectorError } from '../../shared/result';
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+/** Unpadded base64url (RFC 7515 §2), the only encoding a JWS segment may use. */
+export function encodeBase64url(data: Uint8Array | string): string {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return bytes.toString('base64url');
+}
+
+/** True when `text` is unpadded base64url: no `+`, `/`, `=`, whitespace, and a possible length. */
+export function isBase64url(text: string): boolean {
+  return BASE64URL.test(text) && text.length % 4 !== 1;
+}
+
+/**
+ * Strict decode: refuses standard base64 and padding instead of quietly accepting them, because a
+ * segment in the wrong alphabet is exactly the mistake a support engineer needs to see.
+ */
+export function decodeBase64url(text: string, what = 'segment'): Buffer {
+  if (!isBase64url(text)) {
+    throw new InspectorError(
+      'not_base64url',
+      `${what} is not unpadded base64url (RFC 7515): it contains ${describeForeignCharacters(text)}. JWS segments use A–Z a–z 0–9 - _ and no = padding.`,
+    );
+  }
+  return Buffer.from(text, 'base64url');
+}
+
+function describeForeignCharacters(text: string): string {
+  const foreign = [...new Set(text.replace(/[A-Za-z0-9_-]/g, ''))];
+  if (foreign.length === 0) return 'an impossible length';
+  return foreign.map((c) => (c.trim() === '' ? 'whitespace' : `"${c}"`)).join(', ');
+}
+
+/** BASE64URL(UTF8(JSON)) of a value, keys in the order the object holds them. */
+export function encodeJsonSegment(value: unknown): string {
+  return encodeBase64url(JSON.stringify(value));
+}
+
+/** RSASSA-PKCS1-v1_5 with SHA-256: deterministic, so the same key and bytes give the same signature. */
+export function rs256Sign(signingInput: string | Uint8Array, privateKey: KeyObject): Buffer {
+  return cryptoSign('sha256', toBytes(signingInput), { key: privateKey, padding: constants.RSA_PKCS1_PADDING });
+}
+
+/** Verifies an RS256 signature over exactly these bytes. Never throws: a malformed signature is just false. */
+export function rs256Verify(signingInput: string | Uint8Array, signature: Uint8Array, publicKey: KeyObject): boolean {
+  try {
+    return cryptoVerify('sha256', toBytes(signingInput), { key: publicKey, padding: constants.RSA_PKCS1_PADDING }, signature);
+  } catch {
+    return false;
+  }
+}
+
+function toBytes(data: string | Uint8Array): Uint8Array {
+  // The signing input is ASCII(protected + "." + signaturePayload); utf8 equals ASCII for those bytes
+  // and keeps any stray non-ASCII character as the sender would have encoded it.
+  return typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+}
+
+export interface SignedSegments {
+  protected: string;
+  signaturePayload: string;
+  signature: string;
+  /** protected + "." + signaturePayload: the exact string that was signed. */
+  signingInput: string;
+}
+
+/** Signs already-encoded header and payload bytes: the base for both `signJws` and test vectors. */
+export function signJwsBytes(headerBytes: Uint8Array | string, payloadBytes: Uint8Array | string, privateKey: KeyObject): SignedSegments {
+  const protectedSegment = encodeBase64url(headerBytes);
+  const signaturePayload = encodeBase64url(payloadBytes);
+  const signingInput = `${protectedSegment}.${signaturePayload}`;
+  const signature = encodeBase64url(rs256Sign(signingInput, privateKey));
+  return { protected: protectedSegment, signaturePayload, signature, signingInput };
+}
+
+/**
+ * Signs a header and claims as the SDK expects: JSON.stringify keeps insertion order, so pass the header
+ * as {kid, alg} and the claims as {merchantId, merchantCustomerId, merchantChannelId, timestamp}.
+ */
+export function signJws(header: Record<string, unknown>, claims: Record<string, unknown>, privateKey: KeyObject): SignedSegments {
+  return signJwsBytes(JSON.stringify(header), JSON.stringify(claims), privateKey);
+}
+
+/**
+ * Verifies the three segments exactly as received: the signing input is the received text, never a
+ * re-serialisation of decoded JSON (key order and whitespace differ between libraries). A signature that
+ * is not strict base64url does not verify; the request inspector reports why.
+ */
+export function verifyJwsSegments(protectedSegment: string, signaturePayload: string, signature: string, publicKey: KeyObject): boolean {
+  if (!isBase64url(signature) || signature.length === 0) return false;
+  return rs256Verify(`${protectedSegment}.${signaturePayload}`, Buffer.from(signature, 'base64url'), publicKey);
+}
