@@ -1,0 +1,76 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { RequestInspection, ResignDiff } from '../../../shared/contract';
+import type { AppError } from '../../../shared/result';
+import { api } from '../api';
+
+/** Reference time for timestamp checks: the clock, or a moment the engineer pins (e.g. the log's time). */
+export type ReferenceTime = { mode: 'now' } | { mode: 'pinned'; epochMs: number };
+
+interface InspectState {
+  text: string;
+  publicKey: string;
+  reference: ReferenceTime;
+  result: RequestInspection | null;
+  error: AppError | null;
+  busy: boolean;
+  resignKeyId: string;
+  resign: ResignDiff | null;
+  resignError: AppError | null;
+  setText(text: string): void;
+  setPublicKey(text: string): void;
+  setReference(reference: ReferenceTime): void;
+  setResignKeyId(id: string): void;
+  inspect(): Promise<void>;
+  resignWith(keyId: string): Promise<void>;
+  clear(): void;
+}
+
+let latest = 0;
+
+export const useInspectStore = create<InspectState>()(
+  persist(
+    (set, get) => ({
+      text: '',
+      publicKey: '',
+      reference: { mode: 'now' },
+      result: null,
+      error: null,
+      busy: false,
+      resignKeyId: '',
+      resign: null,
+      resignError: null,
+      setText: (text) => set({ text, resign: null, resignError: null }),
+      setPublicKey: (publicKey) => set({ publicKey }),
+      setReference: (reference) => set({ reference }),
+      setResignKeyId: (resignKeyId) => set({ resignKeyId }),
+      inspect: async () => {
+        const { text, publicKey, reference } = get();
+        if (!text.trim()) {
+          set({ result: null, error: null });
+          return;
+        }
+        const ticket = ++latest;
+        set({ busy: true });
+        const result = await api['inspect:request']({
+          text,
+          ...(publicKey.trim() ? { publicKey } : {}),
+          now: reference.mode === 'pinned' ? reference.epochMs : Date.now(),
+        });
+        if (ticket !== latest) return; // a newer paste already answered
+        set(result.ok ? { result: result.value, error: null, busy: false } : { result: null, error: result.error, busy: false });
+      },
+      resignWith: async (keyId) => {
+        set({ resignKeyId: keyId, resignError: null });
+        const result = await api['inspect:resign']({ text: get().text, keyId });
+        set(result.ok ? { resign: result.value } : { resign: null, resignError: result.error });
+      },
+      clear: () => set({ text: '', result: null, error: null, resign: null, resignError: null }),
+    }),
+    {
+      name: 'upi-inspector.inspect',
+      // Keep what was pasted across restarts (nothing secret: requests and public keys only).
+      partialize: (s) => ({ text: s.text.length < 512 * 1024 ? s.text : '', publicKey: s.publicKey, reference: s.reference, resignKeyId: s.resignKeyId }),
+    },
+  ),
+);
