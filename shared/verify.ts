@@ -17,6 +17,8 @@ export interface VerifyResult {
   tried: VerifyAttempt[];
   header?: JwsHeader;
   claims?: SessionClaims;
+  /** Which shape the input had: a full envelope, its payload, a bare segments object, or a compact JWS. */
+  form?: 'envelope' | 'payload' | 'segments' | 'compact-jws';
   /** The three segments exactly as received. */
   segments: { protected: string; signaturePayload: string; signature: string };
   /** Why it did not verify, when no key was tried or the input is not verifiable. */

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { EnvelopeFields } from '../../shared/envelope';
+import type { KeyInfo } from '../../shared/keys';
+import { InspectorError } from '../../shared/result';
+import { testRsaKey } from './__fixtures__/test-keys';
+import { signEnvelope, type SigningKey } from './signer';
+import { verifyEnvelope } from './verifier';
+
+const key = testRsaKey();
+const info: KeyInfo = {
+  id: 'abc123',
+  kid: 'uat833359804655bb748702e324111',
+  label: 'UAT key',
+  kind: 'private',
+  bits: 2048,
+  thumbprint: 'tp',
+  createdAt: '2024-01-01T00:00:00.000Z',
+  source: { format: 'pkcs8-pem', description: 'PKCS#8 PEM' },
+};
+const signingKey: SigningKey = { info, privateKey: key.privateKey };
+const fields: EnvelopeFields = {
+  requestId: '9b2f4c1e-8a3d-4f6b-9c2e-1d5a7b8c9e0f',
+  service: 'in.juspay.hyperapi',
+  action: 'upiGetSessionToken',
+  merchantId: 'stock',
+  merchantCustomerId: 'cust-42',
+  merchantChannelId: 'stockapp',
+  timestamp: '1668389349848',
+};
+
+describe('signEnvelope', () => {
+  it('gives byte-identical output for the same inputs', () => {
+    const a = signEnvelope(fields, signingKey);
+    const b = signEnvelope({ ...fields }, { ...signingKey });
+    expect(b.json).toBe(a.json);
+    expect(b.compact).toBe(a.compact);
+    expect(b).toEqual(a);
+  });
+
+  it('builds the documented envelope: camelCase keys, header {kid, alg}, claims in order, timestamp a string', () => {
+    const result = signEnvelope(fields, signingKey);
+    expect(Object.keys(result.envelope)).toEqual(['requestId', 'service', 'payload']);
+    expect(Object.keys(result.envelope.payload)).toEqual(['action', 'protected', 'signaturePayload', 'signature']);
+    expect(result.envelope.payload.action).toBe('upiGetSessionToken');
+    expect(Buffer.from(result.envelope.payload.protected, 'base64url').toString()).toBe('{"kid":"uat833359804655bb748702e324111","alg":"RS256"}');
+    expect(Buffer.from(result.envelope.payload.signaturePayload, 'base64url').toString()).toBe(
+      '{"merchantId":"stock","merchantCustomerId":"cust-42","merchantChannelId":"stockapp","timestamp":"1668389349848"}',
+    );
+    expect(result.signingInput).toBe(`${result.envelope.payload.protected}.${result.envelope.payload.signaturePayload}`);
+    expect(JSON.parse(result.json)).toEqual(result.envelope);
+    expect(result.compact).toBe(JSON.stringify(result.envelope));
+    expect(result.json).toContain('\n  "payload": {');
+    expect(result.key).toBe(info);
+  });
+
+  it('changes the signature when any claim changes', () => {
+    const base = signEnvelope(fields, signingKey).envelope.payload.signature;
+    expect(signEnvelope({ ...fields, timestamp: '1668389349849' }, signingKey).envelope.payload.signature).not.toBe(base);
+    expect(signEnvelope({ ...fields, merchantChannelId: 'other' }, signingKey).envelope.payload.signature).not.toBe(base);
+  });
+
+  it('takes a kid override, and refuses to sign without any kid (kid_missing)', () => {
+    expect(signEnvelope(fields, signingKey, { kid: 'override' }).header).toEqual({ kid: 'override', alg: 'RS256' });
+    let error: unknown;
+    try {
+      signEnvelope(fields, { ...signingKey, info: { ...info, kid: '' } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InspectorError);
+    expect((error as InspectorError).code).toBe('kid_missing');
+    expect((error as InspectorError).message).toMatch(/Key "UAT key" has no kid: set the kid Juspay issued/);
+  });
+
+  it('signs what the verifier accepts (round trip)', () => {
+    const signed = signEnvelope(fields, signingKey);
+    const result = verifyEnvelope(signed.json, [{ keyId: info.id, label: info.label, kid: info.kid, thumbprint: 'tp', key: key.publicKey }]);
+    expect(result.valid).toBe(true);
+    expect(result.verifiedBy?.keyId).toBe(info.id);
+    expect(result.claims).toEqual(signed.claims);
+  });
+});
