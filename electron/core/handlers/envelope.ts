@@ -1,12 +1,21 @@
-// PLACEHOLDER — replaced by the signer/verifier work (issue 4).
-import { InspectorError } from '../../../shared/result';
+/** Signing and verification channels: the private key is looked up here and never leaves the core. */
+import { signEnvelope } from '../signer';
+import { pastedCandidate, vaultCandidates, verifyEnvelope } from '../verifier';
+import type { Vault } from '../vault';
 import type { PartialHandlerTable } from './types';
 
-const todo = async (): Promise<never> => {
-  throw new InspectorError('not_implemented', 'The signer is not built yet.');
+export const envelopeHandlers: PartialHandlerTable<'envelope:sign' | 'envelope:verify'> = {
+  'envelope:sign': async ({ fields, keyId }, ctx) => signEnvelope(fields, ctx.vault.signingKey(keyId)),
+  'envelope:verify': async ({ text, publicKey }, ctx) => {
+    const pasted = publicKey?.trim() ? [await pastedCandidate(publicKey)] : [];
+    return verifyEnvelope(text, [...pasted, ...vaultCandidates(ctx.vault.publicKeys())], { vaultNote: await vaultNote(ctx.vault) });
+  },
 };
 
-export const envelopeHandlers: PartialHandlerTable<'envelope:sign' | 'envelope:verify'> = {
-  'envelope:sign': todo,
-  'envelope:verify': todo,
-};
+/** Why the vault contributed no keys, if it did not. */
+async function vaultNote(vault: Vault): Promise<string | undefined> {
+  const status = await vault.status();
+  if (status.state === 'locked') return 'the key vault is locked, so its keys were not tried';
+  if (status.state === 'damaged') return 'the key vault file is damaged, so its keys were not tried';
+  return undefined;
+}

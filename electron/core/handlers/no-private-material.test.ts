@@ -1,0 +1,115 @@
+/**
+ * Every channel in the contract, called through the one dispatch both doors use, with realistic input:
+ * no output (value or error) may carry a private key, a private JWK member or a passphrase.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CHANNELS, type Channel } from '../../../shared/contract';
+import type { KeyInfo } from '../../../shared/keys';
+import type { Result } from '../../../shared/result';
+import { privateJwkValues, testRsaKey } from '../__fixtures__/test-keys';
+import { createCore } from '../index';
+import { openVault } from '../vault';
+
+const VAULT_PASSPHRASE = 'vault-passphrase-7d1f';
+const KEY_PASSPHRASE = 'pem-passphrase-93ab';
+const dir = mkdtempSync(join(tmpdir(), 'upi-channels-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('no channel output carries private key material', async () => {
+  const merchant = testRsaKey();
+  const second = testRsaKey(2048, 'other');
+  const juspay = testRsaKey(2048, 'third');
+  const vault = await openVault({ mode: 'passphrase', dataDir: dir });
+  const { dispatch } = createCore({ host: 'browser', version: '0.0.0-test', vault, now: () => 1668389349848 });
+
+  const outputs: Array<{ channel: Channel; result: Result<unknown> }> = [];
+  async function call<T>(channel: Channel, input: unknown): Promise<Result<T>> {
+    const result = (await dispatch(channel, input)) as Result<T>;
+    outputs.push({ channel, result });
+    return result;
+  }
+  const value = <T,>(result: Result<T>): T => {
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value;
+  };
+
+  await call('app:info', {});
+  await call('vault:status', {});
+  await call('vault:unlock', { passphrase: 'wrong' }); // new vault: any passphrase starts it…
+  await call('vault:unlock', { passphrase: VAULT_PASSPHRASE }); // …and the last one given is the one used
+  const a = value(await call<KeyInfo>('keys:import', { text: merchant.pkcs1Pem, kid: 'uat833359804655bb748702e324111', fileName: 'merchant.pem' }));
+  await call('keys:import', { text: second.encryptedPkcs8Pem(KEY_PASSPHRASE), passphrase: 'not the passphrase' });
+  await call('keys:import', { text: second.encryptedPkcs8Pem(KEY_PASSPHRASE) });
+  const b = value(await call<KeyInfo>('keys:import', { text: second.encryptedPkcs8Pem(KEY_PASSPHRASE), passphrase: KEY_PASSPHRASE, label: 'second' }));
+  const c = value(await call<KeyInfo>('keys:import', { text: JSON.stringify(juspay.publicJwk), label: 'public only' }));
+  await call('keys:import', { text: JSON.stringify(merchant.privateJwk) }); // duplicate: error output scanned too
+  const g = value(await call<KeyInfo>('keys:generate', { bits: 2048, label: 'generated' }));
+  await call('keys:list', {});
+  await call('keys:exportPublic', { id: a.id });
+  await call('keys:exportPublic', { id: c.id });
+  await call('keys:rename', { id: b.id, label: 'second, renamed', kid: 'kid-b' });
+  const fields = {
+    requestId: '9b2f4c1e-8a3d-4f6b-9c2e-1d5a7b8c9e0f',
+    service: 'in.juspay.hyperapi',
+    action: 'upiGetSessionToken',
+    merchantId: 'stock',
+    merchantCustomerId: 'cust-42',
+    merchantChannelId: 'stockapp',
+    timestamp: '1668389349848',
+  };
+  const signed = value(await call<{ json: string }>('envelope:sign', { fields, keyId: a.id }));
+  await call('envelope:sign', { fields, keyId: c.id }); // public_only
+  await call('envelope:sign', { fields, keyId: g.id }); // no kid yet: kid_missing
+  await call('envelope:sign', { fields, keyId: b.id });
+  await call('envelope:verify', { text: signed.json });
+  await call('envelope:verify', { text: signed.json, publicKey: merchant.pkcs8Pem }); // a pasted PRIVATE key
+  await call('envelope:verify', { text: signed.json, publicKey: JSON.stringify(merchant.privateJwk) });
+  await call('inspect:request', { text: signed.json, publicKey: merchant.pkcs1Pem, now: 1668389349848 });
+  await call('inspect:response', {
+    text: JSON.stringify({ requestId: fields.requestId, service: fields.service, payload: { action: 'upiGetSessionToken', status: 'LINKED' }, error: false, event: 'process_result' }),
+    requestId: fields.requestId,
+  });
+  await call('inspect:resign', { text: signed.json, keyId: a.id });
+  await call('keys:delete', { id: b.id });
+
+  const generatedJwk = vault.privateKey(g.id).export({ format: 'jwk' }) as Record<string, string>;
+  const secrets = [
+    'PRIVATE KEY',
+    VAULT_PASSPHRASE,
+    KEY_PASSPHRASE,
+    ...privateJwkValues(merchant.privateJwk),
+    ...privateJwkValues(second.privateJwk),
+    ...privateJwkValues(generatedJwk),
+  ];
+
+  it('calls every channel of the contract', () => {
+    expect(new Set(outputs.map((o) => o.channel))).toEqual(new Set(CHANNELS));
+  });
+
+  it('the calls did what they should (so the scan covers real outputs, not only errors)', () => {
+    const codes = outputs.map((o) => `${o.channel}:${o.result.ok ? 'ok' : o.result.error.code}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'keys:import:wrong_passphrase',
+        'keys:import:passphrase_required',
+        'keys:import:duplicate_key',
+        'envelope:sign:public_only',
+        'envelope:sign:kid_missing',
+        'envelope:verify:ok',
+        'keys:delete:ok',
+      ]),
+    );
+    const verified = outputs.filter((o) => o.channel === 'envelope:verify').map((o) => o.result.ok && (o.result.value as { valid: boolean }).valid);
+    expect(verified).toEqual([true, true, true]);
+  });
+
+  it.each(secrets.map((s, i) => [i, s] as const))('secret #%i appears in no output', (_i, secret) => {
+    for (const { channel, result } of outputs) {
+      const serialized = JSON.stringify(result);
+      if (serialized.includes(secret)) throw new Error(`${channel} output contains a secret: ${serialized.slice(0, 200)}`);
+    }
+  });
+});
