@@ -1,0 +1,260 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { KeyInfo, PublicKeyExport } from '../../../../shared/keys';
+import { useKeysStore } from '../../stores/keys';
+import { useEnvelopeStore } from '../../stores/envelope';
+import { useAppStore } from '../../stores/app';
+import { fileSafe } from '../../lib/download';
+import { shortThumbprint } from '../../lib/format';
+import { formatAge, formatDateTime } from '../../lib/time';
+import { useNow } from '../../lib/useNow';
+import { Badge } from '../../ui/Badge';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { CopyButton } from '../../ui/CopyButton';
+import { DownloadLink } from '../../ui/DownloadLink';
+import { Field } from '../../ui/Field';
+import { JsonView } from '../../ui/JsonView';
+
+export function KeyList() {
+  const keys = useKeysStore((s) => s.keys);
+  const loaded = useKeysStore((s) => s.loaded);
+  const listError = useKeysStore((s) => s.listError);
+  const vault = useKeysStore((s) => s.vault);
+  const now = useNow(30_000);
+  const [deleting, setDeleting] = useState<KeyInfo | null>(null);
+
+  return (
+    <section className="panel" aria-labelledby="keylist-title">
+      <div className="panel-head">
+        <h2 id="keylist-title">Keys in the vault</h2>
+        {loaded && !listError && <span className="muted">{keys.length}</span>}
+      </div>
+      {listError && (
+        <div role="alert" className="banner error">
+          Could not list the keys: {listError.message}
+        </div>
+      )}
+      {!loaded && <p className="muted">Loading keys…</p>}
+      {loaded && !listError && keys.length === 0 && (
+        <p className="muted">{vault?.state === 'locked' ? 'Unlock the vault to see its keys.' : 'No keys yet: import the merchant’s private key or generate a pair to sign test requests.'}</p>
+      )}
+      <ul className="key-list" aria-label="Keys">
+        {keys.map((k) => (
+          <KeyCard key={k.id} keyInfo={k} now={now} onDelete={() => setDeleting(k)} />
+        ))}
+      </ul>
+      <DeleteDialog keyInfo={deleting} onClose={() => setDeleting(null)} />
+    </section>
+  );
+}
+
+function KeyCard({ keyInfo: k, now, onDelete }: { keyInfo: KeyInfo; now: number; onDelete(): void }) {
+  const [panel, setPanel] = useState<'none' | 'export' | 'rename'>('none');
+  const setKeyId = useEnvelopeStore((s) => s.setKeyId);
+  const signingKeyId = useEnvelopeStore((s) => s.keyId);
+  const setScreen = useAppStore((s) => s.setScreen);
+  const name = k.label || k.kid || 'Untitled key';
+  const created = Date.parse(k.createdAt);
+
+  return (
+    <li className="key-card" aria-label={`Key ${name}`}>
+      <div className="key-card-head">
+        <strong className="key-name">{name}</strong>
+        <Badge tone={k.kind === 'private' ? 'ok' : 'info'} title={k.kind === 'private' ? 'Can sign and verify' : 'Can verify only'}>
+          {k.kind}
+        </Badge>
+        <Badge>{k.bits} bit</Badge>
+        {signingKeyId === k.id && <Badge tone="info">used by Compose</Badge>}
+      </div>
+      <dl className="kv key-facts">
+        <dt>kid</dt>
+        <dd>
+          <code>{k.kid || '(none)'}</code> {k.kid && <CopyButton value={k.kid} label={`Copy kid of ${name}`} />}
+        </dd>
+        <dt>Thumbprint</dt>
+        <dd>
+          <code title={k.thumbprint}>{shortThumbprint(k.thumbprint, 16)}</code> <CopyButton value={k.thumbprint} label={`Copy thumbprint of ${name}`} />
+        </dd>
+        <dt>Source</dt>
+        <dd>
+          {k.source.description}
+          {k.source.fileName && <span className="muted"> · {k.source.fileName}</span>}
+        </dd>
+        <dt>Created</dt>
+        <dd title={k.createdAt}>{Number.isNaN(created) ? k.createdAt : `${formatDateTime(created)} (${formatAge(created, now)})`}</dd>
+      </dl>
+      <div className="row">
+        {k.kind === 'private' && (
+          <button
+            type="button"
+            className="small"
+            onClick={() => {
+              setKeyId(k.id);
+              setScreen('compose');
+            }}
+            aria-label={`Sign with ${name} in Compose`}
+          >
+            Sign with this key
+          </button>
+        )}
+        <button type="button" className="small" aria-expanded={panel === 'export'} onClick={() => setPanel(panel === 'export' ? 'none' : 'export')} aria-label={`Export public key of ${name}`}>
+          Export public key
+        </button>
+        <button type="button" className="small" aria-expanded={panel === 'rename'} onClick={() => setPanel(panel === 'rename' ? 'none' : 'rename')} aria-label={`Rename ${name}`}>
+          Rename
+        </button>
+        <button type="button" className="small danger" onClick={onDelete} aria-label={`Delete ${name}`}>
+          Delete
+        </button>
+      </div>
+      {panel === 'export' && <ExportPanel keyInfo={k} />}
+      {panel === 'rename' && <RenameForm keyInfo={k} onDone={() => setPanel('none')} />}
+    </li>
+  );
+}
+
+function ExportPanel({ keyInfo: k }: { keyInfo: KeyInfo }) {
+  const exportPublic = useKeysStore((s) => s.exportPublic);
+  const cached = useKeysStore((s) => s.exports[k.id]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (cached) return;
+    let live = true;
+    void exportPublic(k.id).then((r) => {
+      if (live && !r.ok) setError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [cached, exportPublic, k.id]);
+  if (error) {
+    return (
+      <div role="alert" className="banner error">
+        Could not export the public key: {error}
+      </div>
+    );
+  }
+  if (!cached) return <p className="muted">Exporting…</p>;
+  return <ExportView exported={cached} name={k.label || k.kid} />;
+}
+
+function ExportView({ exported, name }: { exported: PublicKeyExport; name: string }) {
+  const jwk = JSON.stringify(exported.jwk, null, 2);
+  const base = fileSafe(exported.kid || name, 'public-key');
+  return (
+    <div className="export stack" role="region" aria-label={`Public key of ${name}`}>
+      <p className="muted small-text">Share the PEM with Juspay; the private key never leaves this machine.</p>
+      <div className="part">
+        <div className="part-head">
+          <h3>SPKI PEM</h3>
+          <div className="row">
+            <CopyButton value={exported.pem} label={`Copy public key PEM of ${name}`} />
+            <DownloadLink text={exported.pem} fileName={`${base}.pub.pem`} type="application/x-pem-file" label={`Save public key PEM of ${name}`}>
+              Save .pem
+            </DownloadLink>
+          </div>
+        </div>
+        <pre className="code mono pem" role="region" aria-label={`Public key PEM of ${name}`}>
+          {exported.pem}
+        </pre>
+      </div>
+      <div className="part">
+        <div className="part-head">
+          <h3>JWK</h3>
+          <div className="row">
+            <CopyButton value={jwk} label={`Copy public JWK of ${name}`} />
+            <DownloadLink text={jwk} fileName={`${base}.jwk.json`} type="application/json" label={`Save public JWK of ${name}`}>
+              Save .json
+            </DownloadLink>
+          </div>
+        </div>
+        <JsonView text={jwk} label={`Public JWK of ${name}`} />
+      </div>
+    </div>
+  );
+}
+
+function RenameForm({ keyInfo: k, onDone }: { keyInfo: KeyInfo; onDone(): void }) {
+  const rename = useKeysStore((s) => s.rename);
+  const [label, setLabel] = useState(k.label);
+  const [kid, setKid] = useState(k.kid);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<Partial<Record<'label' | 'kid', string>>>({});
+  const [banner, setBanner] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setErrors({});
+    setBanner(null);
+    const result = await rename({ id: k.id, label: label.trim(), kid: kid.trim() });
+    setBusy(false);
+    if (result.ok) return onDone();
+    const field = (['label', 'kid'] as const).find((f) => f === result.error.field);
+    if (field) setErrors({ [field]: result.error.message });
+    else setBanner(result.error.message);
+  };
+  return (
+    <form className="stack rename" onSubmit={submit} aria-label={`Rename ${k.label || k.kid}`}>
+      <div className="grid-fields">
+        <Field label="New label" error={errors.label}>
+          <input type="text" value={label} onChange={(e) => setLabel(e.target.value)} autoFocus />
+        </Field>
+        <Field label="New kid" error={errors.kid} hint={kid !== k.kid ? 'A new kid changes the protected header of every envelope signed with this key.' : undefined}>
+          <input type="text" className="mono" value={kid} onChange={(e) => setKid(e.target.value)} spellCheck={false} />
+        </Field>
+      </div>
+      {banner && (
+        <div role="alert" className="banner error">
+          {banner}
+        </div>
+      )}
+      <div className="row">
+        <button type="submit" className="primary small" disabled={busy}>
+          {busy ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="small" onClick={onDone} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DeleteDialog({ keyInfo, onClose }: { keyInfo: KeyInfo | null; onClose(): void }) {
+  const remove = useKeysStore((s) => s.remove);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const name = keyInfo ? keyInfo.label || keyInfo.kid || 'this key' : '';
+  return (
+    <ConfirmDialog
+      open={keyInfo !== null}
+      title={`Delete “${name}”?`}
+      confirmLabel="Delete key"
+      danger
+      busy={busy}
+      error={error}
+      onCancel={() => {
+        setError(null);
+        onClose();
+      }}
+      onConfirm={async () => {
+        if (!keyInfo) return;
+        setBusy(true);
+        const result = await remove(keyInfo.id);
+        setBusy(false);
+        if (result.ok) {
+          setError(null);
+          onClose();
+        } else setError(result.error.message);
+      }}
+    >
+      {keyInfo && (
+        <p>
+          {keyInfo.kind === 'private'
+            ? 'The private key is removed from the vault for good. Envelopes signed with it can no longer be re-signed here; export the public key first if you still need it.'
+            : 'The public key is removed from the vault; envelopes signed by its private key will no longer verify here.'}{' '}
+          kid <code>{keyInfo.kid || '(none)'}</code>, thumbprint <code>{shortThumbprint(keyInfo.thumbprint)}</code>.
+        </p>
+      )}
+    </ConfirmDialog>
+  );
+}

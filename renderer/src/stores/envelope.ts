@@ -1,0 +1,297 @@
+/**
+ * The compose form and its live signed preview. The form persists across restarts (nothing in it is
+ * secret: keys stay on the main side and are named here only by id). Signing is debounced and every
+ * answer is checked against the latest request, so a slow signature never overwrites a newer one.
+ */
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import {
+  ACTION,
+  MAX_TIMESTAMP_AGE_MS,
+  OTHER_SERVICES,
+  SERVICE,
+  SIBLING_ACTIONS,
+  envelopeFieldsSchema,
+  newRequestId,
+  type EnvelopeFields,
+} from '../../../shared/envelope';
+import type { SignResult } from '../../../shared/contract';
+import type { AppError } from '../../../shared/result';
+import type { VerifyResult } from '../../../shared/verify';
+import { api } from '../api';
+import { formatAge } from '../lib/time';
+
+export const FIELD_NAMES = ['requestId', 'service', 'action', 'merchantId', 'merchantCustomerId', 'merchantChannelId', 'timestamp'] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+export type TextField = Exclude<FieldName, 'timestamp'>;
+export type TimestampMode = 'now' | 'pinned';
+export const SIGN_DEBOUNCE_MS = 150;
+
+/** What the user typed; this is what persists. */
+export interface ComposeForm {
+  requestId: string;
+  service: string;
+  action: string;
+  merchantId: string;
+  merchantCustomerId: string;
+  merchantChannelId: string;
+  timestampMode: TimestampMode;
+  /** The typed epoch-ms value used when the mode is "pinned". */
+  pinnedTimestamp: string;
+  /** Vault key id of the signing key. */
+  keyId: string | null;
+}
+
+export interface Problem {
+  field: FieldName | 'keyId';
+  message: string;
+}
+
+export interface PreviewState {
+  phase: 'idle' | 'invalid' | 'signing' | 'signed' | 'error';
+  /** The latest good signature; kept on screen while a newer one is being made. */
+  result: SignResult | null;
+  /** Why the form cannot be signed yet (phase "invalid"). */
+  problems: Problem[];
+  /** What the main side answered when signing failed (phase "error"). */
+  error: AppError | null;
+  /** When `result` was made, epoch ms. */
+  signedAt: number | null;
+}
+
+export interface VerifyState {
+  phase: 'idle' | 'verifying' | 'done' | 'error';
+  result: VerifyResult | null;
+  error: AppError | null;
+  /** The envelope JSON that was verified, so a stale answer is never shown for a newer envelope. */
+  json: string | null;
+}
+
+interface EnvelopeState extends ComposeForm {
+  /** The stamp used when the mode is "now": refreshed at every signing. */
+  nowTimestamp: string;
+  preview: PreviewState;
+  verify: VerifyState;
+  /** Set by an explicit "Sign now": every empty field then says it is required, touched or not. */
+  revealErrors: boolean;
+  setField(name: TextField, value: string): void;
+  resetField(name: 'service' | 'action'): void;
+  generateRequestId(): void;
+  setTimestampMode(mode: TimestampMode): void;
+  setPinnedTimestamp(value: string): void;
+  setKeyId(keyId: string | null): void;
+  /** Sign after a short pause in typing. */
+  scheduleSign(): void;
+  /** Sign at once (re-stamping "now"); resolves to the result when it is still the latest. */
+  signNow(options?: { explicit?: boolean }): Promise<SignResult | null>;
+  verifyNow(): Promise<VerifyResult | null>;
+  /** Ctrl/Cmd+Enter: sign now, then verify what was signed. */
+  signAndVerify(): Promise<void>;
+}
+
+export const DEFAULT_FORM: Omit<ComposeForm, 'requestId'> = {
+  service: SERVICE,
+  action: ACTION,
+  merchantId: '',
+  merchantCustomerId: '',
+  merchantChannelId: '',
+  timestampMode: 'now',
+  pinnedTimestamp: '',
+  keyId: null,
+};
+
+const IDLE_PREVIEW: PreviewState = { phase: 'idle', result: null, problems: [], error: null, signedAt: null };
+const IDLE_VERIFY: VerifyState = { phase: 'idle', result: null, error: null, json: null };
+
+/** The seven request fields as they will be sent to the signer. */
+export function currentFields(s: ComposeForm & { nowTimestamp: string }): Record<FieldName, string> {
+  return {
+    requestId: s.requestId,
+    service: s.service,
+    action: s.action,
+    merchantId: s.merchantId,
+    merchantCustomerId: s.merchantCustomerId,
+    merchantChannelId: s.merchantChannelId,
+    timestamp: s.timestampMode === 'now' ? s.nowTimestamp : s.pinnedTimestamp,
+  };
+}
+
+/** Each field checked on its own against the shared schema, so every field can say which rule it breaks. */
+export function fieldErrors(fields: Record<FieldName, string>): Partial<Record<FieldName, string>> {
+  const errors: Partial<Record<FieldName, string>> = {};
+  for (const name of FIELD_NAMES) {
+    const parsed = envelopeFieldsSchema.shape[name].safeParse(fields[name]);
+    if (!parsed.success) errors[name] = parsed.error.issues[0]?.message ?? `${name} is not valid.`;
+  }
+  return errors;
+}
+
+/** Everything that stops signing, in form order. */
+export function signingProblems(fields: Record<FieldName, string>, keyId: string | null): Problem[] {
+  const errors = fieldErrors(fields);
+  const problems: Problem[] = FIELD_NAMES.filter((n) => errors[n]).map((n) => ({ field: n, message: errors[n]! }));
+  if (!keyId) problems.push({ field: 'keyId', message: 'Choose a signing key: import or generate one on the Keys screen.' });
+  return problems;
+}
+
+/** Things that sign but are probably not what the user wants. `now` is epoch ms. */
+export function fieldWarnings(fields: Record<FieldName, string>, now: number): Partial<Record<FieldName, string>> {
+  const warnings: Partial<Record<FieldName, string>> = {};
+  const service = fields.service.trim();
+  if (service && service !== SERVICE) {
+    warnings.service = (OTHER_SERVICES as readonly string[]).includes(service)
+      ? `${service} belongs to a sibling product; upiGetSessionToken is served by ${SERVICE}.`
+      : `Changed from ${SERVICE}, the only service documented for this call: the SDK will not route it.`;
+  }
+  const action = fields.action.trim();
+  if (action && action !== ACTION) {
+    warnings.action = (SIBLING_ACTIONS as readonly string[]).includes(action)
+      ? `${action} shares this envelope, but takes more fields than this form builds (see the docs for ${action}).`
+      : `Not an action the UPI plugin documents: the SDK expects ${ACTION}.`;
+  }
+  for (const name of ['merchantId', 'merchantCustomerId', 'merchantChannelId'] as const) {
+    const value = fields[name];
+    if (value.trim() && value !== value.trim()) warnings[name] = `${name} has spaces at its start or end: they are trimmed before signing.`;
+  }
+  if (/^\d{13}$/.test(fields.timestamp)) {
+    const at = Number(fields.timestamp);
+    const age = now - at;
+    if (age > MAX_TIMESTAMP_AGE_MS) {
+      warnings.timestamp = `Signed ${formatAge(at, now)}: older than the 15-minute expiry, so Juspay will reject it (REQUEST_EXPIRED). Use "now" or pin a fresh value.`;
+    } else if (age < -60_000) {
+      warnings.timestamp = `This timestamp is ${formatAge(at, now).replace(/^in /, '')} in the future: check the value or the device clock.`;
+    }
+  }
+  return warnings;
+}
+
+function toSignerFields(fields: Record<FieldName, string>): EnvelopeFields {
+  return { ...fields };
+}
+
+let signTimer: ReturnType<typeof setTimeout> | undefined;
+/** Incremented per signing request; only the latest may write the preview. */
+let signSeq = 0;
+let verifySeq = 0;
+
+export const useEnvelopeStore = create<EnvelopeState>()(
+  persist(
+    (set, get) => {
+      const edit = (patch: Partial<EnvelopeState>) => {
+        set(patch);
+        get().scheduleSign();
+      };
+      return {
+        requestId: newRequestId(),
+        ...DEFAULT_FORM,
+        nowTimestamp: String(Date.now()),
+        preview: IDLE_PREVIEW,
+        verify: IDLE_VERIFY,
+        revealErrors: false,
+
+        setField: (name, value) => edit({ [name]: value }),
+        resetField: (name) => edit({ [name]: name === 'service' ? SERVICE : ACTION }),
+        generateRequestId: () => edit({ requestId: newRequestId() }),
+        setTimestampMode: (mode) => {
+          const s = get();
+          if (mode === s.timestampMode) return;
+          // Pinning starts from the stamp on screen, so the envelope does not jump.
+          if (mode === 'pinned' && !s.pinnedTimestamp) edit({ timestampMode: mode, pinnedTimestamp: s.nowTimestamp });
+          else edit({ timestampMode: mode });
+        },
+        setPinnedTimestamp: (value) => edit({ pinnedTimestamp: value.trim() }),
+        setKeyId: (keyId) => edit({ keyId }),
+
+        scheduleSign: () => {
+          clearTimeout(signTimer);
+          signTimer = setTimeout(() => void get().signNow({ explicit: false }), SIGN_DEBOUNCE_MS);
+        },
+
+        signNow: async ({ explicit = true } = {}) => {
+          clearTimeout(signTimer);
+          const seq = ++signSeq;
+          if (explicit && !get().revealErrors) set({ revealErrors: true });
+          if (get().timestampMode === 'now') set({ nowTimestamp: String(Date.now()) });
+          const s = get();
+          const fields = currentFields(s);
+          const problems = signingProblems(fields, s.keyId);
+          if (problems.length > 0) {
+            set({ preview: { ...IDLE_PREVIEW, phase: 'invalid', problems }, verify: IDLE_VERIFY });
+            return null;
+          }
+          set({ preview: { ...s.preview, phase: 'signing', problems: [], error: null } });
+          let answer;
+          try {
+            answer = await api['envelope:sign']({ fields: toSignerFields(fields), keyId: s.keyId! });
+          } catch (e) {
+            answer = { ok: false as const, error: { code: 'unexpected', message: `Signing failed: ${String(e)}` } };
+          }
+          if (seq !== signSeq) return null; // a newer request owns the preview
+          if (!answer.ok) {
+            set({ preview: { ...IDLE_PREVIEW, phase: 'error', error: answer.error }, verify: IDLE_VERIFY });
+            return null;
+          }
+          const sameEnvelope = get().preview.result?.json === answer.value.json;
+          set({
+            preview: { phase: 'signed', result: answer.value, problems: [], error: null, signedAt: Date.now() },
+            ...(sameEnvelope ? {} : { verify: IDLE_VERIFY }),
+          });
+          return answer.value;
+        },
+
+        verifyNow: async () => {
+          const json = get().preview.result?.json;
+          if (!json) return null;
+          const seq = ++verifySeq;
+          set({ verify: { phase: 'verifying', result: null, error: null, json } });
+          let answer;
+          try {
+            answer = await api['envelope:verify']({ text: json });
+          } catch (e) {
+            answer = { ok: false as const, error: { code: 'unexpected', message: `Verification failed: ${String(e)}` } };
+          }
+          if (seq !== verifySeq || get().preview.result?.json !== json) return null;
+          if (!answer.ok) {
+            set({ verify: { phase: 'error', result: null, error: answer.error, json } });
+            return null;
+          }
+          set({ verify: { phase: 'done', result: answer.value, error: null, json } });
+          return answer.value;
+        },
+
+        signAndVerify: async () => {
+          const signed = await get().signNow();
+          if (signed) await get().verifyNow();
+        },
+      };
+    },
+    {
+      name: 'upi-inspector.compose',
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s): ComposeForm => ({
+        requestId: s.requestId,
+        service: s.service,
+        action: s.action,
+        merchantId: s.merchantId,
+        merchantCustomerId: s.merchantCustomerId,
+        merchantChannelId: s.merchantChannelId,
+        timestampMode: s.timestampMode,
+        pinnedTimestamp: s.pinnedTimestamp,
+        keyId: s.keyId,
+      }),
+      // Only known fields of the right type come back; anything else keeps its default.
+      merge: (persisted, current) => {
+        const saved = (persisted ?? {}) as Partial<Record<keyof ComposeForm, unknown>>;
+        const next = { ...current };
+        for (const key of ['requestId', 'service', 'action', 'merchantId', 'merchantCustomerId', 'merchantChannelId', 'pinnedTimestamp'] as const) {
+          if (typeof saved[key] === 'string') next[key] = saved[key];
+        }
+        if (saved.timestampMode === 'now' || saved.timestampMode === 'pinned') next.timestampMode = saved.timestampMode;
+        if (typeof saved.keyId === 'string' || saved.keyId === null) next.keyId = saved.keyId;
+        if (!next.requestId) next.requestId = newRequestId();
+        return next;
+      },
+    },
+  ),
+);
