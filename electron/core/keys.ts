@@ -176,7 +176,7 @@ function describeKeyType(key: KeyObject): string {
 function assertPairMatches(read: ReadKey, field: string): void {
   if (!read.privateKey) return;
   const probe = 'upi-inspector key pair check';
-  let ok = false;
+  let ok: boolean;
   try {
     ok = rs256Verify(probe, rs256Sign(probe, read.privateKey), read.publicKey);
   } catch {

@@ -6,7 +6,7 @@ import { InspectorError } from '../../shared/result';
 import { testRsaKey, privateJwkValues } from './__fixtures__/test-keys';
 import { createPassphraseCipher, type VaultCipher } from './cipher';
 import { signJws } from './jws';
-import { openVault, openVaultFromEnv, resolveDataDir, Vault } from './vault';
+import { openVault, openVaultFromEnv, resolveDataDir, type Vault } from './vault';
 
 const PASSPHRASE = 'vault passphrase for tests';
 const dirs: string[] = [];

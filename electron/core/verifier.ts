@@ -223,12 +223,14 @@ function explainFailure(received: ReceivedJws, tried: VerifyCandidate[], headerK
   const kidMatch = headerKid === undefined ? undefined : tried.find((c) => c.kid === headerKid);
   if (kidMatch) {
     notes.unshift(
-      `The signature does not verify with the key whose kid matches the header ("${headerKid}", ${kidMatch.label}) nor with any other of the ${count} tried: the segments were changed after signing, or they were signed with a different private key (or over other bytes, e.g. the raw JSON instead of protected.signaturePayload).`,
+      `The signature does not verify with the key whose kid matches the header ("${headerKid}", ${kidMatch.label})${tried.length > 1 ? `, nor with any of the other ${tried.length - 1} key${tried.length === 2 ? '' : 's'} tried` : ''}: the segments were changed after signing, or they were signed with a different private key (or over other bytes, e.g. the raw JSON instead of protected.signaturePayload).`,
     );
   } else {
-    notes.unshift(
-      `None of the ${count} tried verifies the signature${headerKid ? `, and none has the header's kid "${headerKid}"` : ''}: it was signed with a key that is not here, or the segments were changed after signing.${headerKid ? ` Paste the merchant's public key for kid "${headerKid}".` : ''}`,
-    );
+    // Pasted PEM keys carry no kid: then the kid cannot tell "another key" from "changed segments".
+    const allWithoutKid = tried.every((c) => c.kid === '');
+    const kidNote = headerKid === undefined ? '' : allWithoutKid ? ` (the header's kid is "${headerKid}"; the keys tried have no kid to compare)` : `, and none has the header's kid "${headerKid}"`;
+    const hint = headerKid !== undefined && !allWithoutKid ? ` Paste the merchant's public key for kid "${headerKid}".` : '';
+    notes.unshift(`None of the ${count} tried verifies the signature${kidNote}: it was signed with another key, or the segments were changed after signing.${hint}`);
   }
   return notes.join(' ');
 }

@@ -1,0 +1,254 @@
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testRsaKey } from '../core/__fixtures__/test-keys';
+import type { CliIo } from './io';
+import { runCli } from './program';
+
+const root = resolve(__dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'upi-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const merchant = testRsaKey();
+const stranger = testRsaKey(2048, 'other');
+const files = {
+  key: write('merchant-pkcs1.pem', merchant.pkcs1Pem),
+  encryptedKey: write('merchant-encrypted.pem', merchant.encryptedPkcs8Pem('key pass')),
+  pub: write('merchant-pub.pem', merchant.spkiPem),
+  strangerPub: write('stranger.jwk', JSON.stringify(stranger.publicJwk)),
+  weakPub: write('weak.pem', testRsaKey(1024).spkiPem),
+  ecKey: write('ec.pem', String(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }))),
+  garbage: write('garbage.txt', 'this is not a request'),
+};
+const PINNED = ['--timestamp', '1668389349848', '--request-id', '9b2f4c1e-8a3d-4f6b-9c2e-1d5a7b8c9e0f'];
+const TRIPLET = ['--merchant-id', 'stock', '--merchant-customer-id', 'cust-42', '--merchant-channel-id', 'stockapp'];
+
+function write(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the program in-process with a fake terminal. */
+async function cli(argv: string[], options: { env?: Record<string, string>; stdin?: string; prompts?: string[] } = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const prompts = options.prompts ? [...options.prompts] : undefined;
+  const io: CliIo = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env: options.env ?? {},
+    interactive: prompts !== undefined,
+    cwd: dir,
+    readStdin: async () => options.stdin ?? '',
+    promptHidden: async (question) => {
+      stderr += question;
+      const answer = prompts?.shift();
+      if (answer === undefined) throw new Error(`unexpected prompt: ${question}`);
+      return answer;
+    },
+    now: () => 1700000000000,
+    randomUUID: () => '11111111-2222-4333-8444-555555555555',
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+function vaultEnv(name: string): Record<string, string> {
+  return { UPI_INSPECTOR_HOME: join(dir, name), UPI_INSPECTOR_PASSPHRASE: 'cli vault passphrase' };
+}
+
+function expectOneLineError(run: Run, code: string, message: RegExp): void {
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(run.stderr).toContain(`[${code}]`);
+  expect(run.stderr).toMatch(message);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('sign --key-file (no vault needed)', () => {
+  it('prints a stable envelope for pinned timestamp and request id, which verifies', async () => {
+    const first = await cli(['sign', ...TRIPLET, '--kid', 'uat1', '--key-file', files.key, ...PINNED]);
+    const second = await cli(['sign', ...TRIPLET, '--kid', 'uat1', '--key-file', files.key, ...PINNED]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('');
+    expect(second.stdout).toBe(first.stdout);
+    const envelope = JSON.parse(first.stdout);
+    expect(envelope).toMatchObject({
+      requestId: '9b2f4c1e-8a3d-4f6b-9c2e-1d5a7b8c9e0f',
+      service: 'in.juspay.hyperapi',
+      payload: { action: 'upiGetSessionToken' },
+    });
+    expect(JSON.parse(Buffer.from(envelope.payload.signaturePayload, 'base64url').toString())).toEqual({
+      merchantId: 'stock',
+      merchantCustomerId: 'cust-42',
+      merchantChannelId: 'stockapp',
+      timestamp: '1668389349848',
+    });
+    const verified = await cli(['verify', '-', '--public-key', files.pub], { stdin: first.stdout });
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/^VALID: the signature verifies with/);
+  });
+
+  it('defaults to now and a fresh uuid v4', async () => {
+    const run = await cli(['sign', ...TRIPLET, '--kid', 'k', '--key-file', files.key, '--compact']);
+    const envelope = JSON.parse(run.stdout);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    expect(envelope.requestId).toBe('11111111-2222-4333-8444-555555555555');
+    expect(JSON.parse(Buffer.from(envelope.payload.signaturePayload, 'base64url').toString()).timestamp).toBe('1700000000000');
+  });
+
+  it('--json prints the whole SignResult, without key material', async () => {
+    const run = await cli(['sign', ...TRIPLET, '--kid', 'k', '--key-file', files.key, ...PINNED, '--json']);
+    const result = JSON.parse(run.stdout);
+    expect(Object.keys(result)).toEqual(['envelope', 'json', 'compact', 'header', 'claims', 'signingInput', 'key']);
+    expect(result.key).toMatchObject({ id: 'key-file', label: 'merchant-pkcs1.pem', kind: 'private', source: { format: 'pkcs1-pem' } });
+    expect(run.stdout).not.toMatch(/PRIVATE KEY|"d":/);
+  });
+
+  it('an encrypted key file takes its passphrase from UPI_INSPECTOR_KEY_PASSPHRASE or the terminal', async () => {
+    const args = ['sign', ...TRIPLET, '--kid', 'k', '--key-file', files.encryptedKey, ...PINNED];
+    expectOneLineError(await cli(args), 'passphrase_required', /set UPI_INSPECTOR_KEY_PASSPHRASE/);
+    expect((await cli(args, { env: { UPI_INSPECTOR_KEY_PASSPHRASE: 'key pass' } })).code).toBe(0);
+    const prompted = await cli(args, { prompts: ['key pass'] });
+    expect(prompted.code).toBe(0);
+    expect(prompted.stderr).toContain('Passphrase for the key');
+  });
+
+  it('refuses non-RSA keys, public keys, and a missing kid, as bad input (exit 2)', async () => {
+    expectOneLineError(await cli(['sign', ...TRIPLET, '--kid', 'k', '--key-file', files.ecKey]), 'not_rsa', /EC key \(curve P-256\)/);
+    expectOneLineError(await cli(['sign', ...TRIPLET, '--kid', 'k', '--key-file', files.pub]), 'public_only', /signing needs the private key/);
+    expectOneLineError(await cli(['sign', ...TRIPLET, '--key-file', files.key]), 'kid_missing', /has no kid: .*pass --kid <kid>/);
+  });
+
+  it('bad usage: field rules name the option; key choice must be exactly one', async () => {
+    expectOneLineError(await cli(['sign', ...TRIPLET, '--kid', 'k', '--key-file', files.key, '--timestamp', '1668389349']), 'invalid_input', /^upi-inspector: --timestamp: timestamp must be epoch milliseconds as a 13-digit string/);
+    expectOneLineError(await cli(['sign', ...TRIPLET, '--kid', 'k', '--key-file', files.key, '--request-id', 'abc']), 'invalid_input', /--request-id: requestId must be a uuid v4/);
+    expectOneLineError(await cli(['sign', ...TRIPLET, '--kid', 'k']), 'invalid_usage', /either --key .* or --key-file/);
+    const missing = await cli(['sign', '--merchant-id', 'x']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/required option '--merchant-customer-id <id>' not specified/);
+  });
+});
+
+describe('verify exit codes', () => {
+  const signedRun = cli(['sign', ...TRIPLET, '--kid', 'uat1', '--key-file', files.key, ...PINNED]);
+
+  it('0 valid, 1 invalid (tampered), 1 invalid (another key), 2 bad input', async () => {
+    const request = write('request.json', (await signedRun).stdout);
+    expect((await cli(['verify', request, '--public-key', files.pub])).code).toBe(0);
+
+    const tampered = (await signedRun).stdout.replace(/"signaturePayload": "eyJ/, '"signaturePayload": "eyK');
+    const invalid = await cli(['verify', '-', '--public-key', files.pub], { stdin: tampered });
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toMatch(/^INVALID: None of the 1 key tried verifies the signature \(the header's kid is "uat1"; the keys tried have no kid to compare\): .*changed after signing/);
+    expect(invalid.stdout).toMatch(/tried: +no +".*merchant-pub\.pem/);
+
+    const otherKey = await cli(['verify', request, '--public-key', files.strangerPub]);
+    expect(otherKey.code).toBe(1);
+
+    expectOneLineError(await cli(['verify', files.garbage, '--public-key', files.pub]), 'not_verifiable', /neither JSON .* nor a compact JWS/);
+    expectOneLineError(await cli(['verify', join(dir, 'missing.json'), '--public-key', files.pub]), 'invalid_usage', /cannot read the request .*missing\.json: no such file/);
+  });
+
+  it('a weak or non-RSA public key is bad input (2)', async () => {
+    const request = write('request2.json', (await signedRun).stdout);
+    expectOneLineError(await cli(['verify', request, '--public-key', files.weakPub]), 'weak_key', /This RSA key is 1024 bits/);
+    expectOneLineError(await cli(['verify', request, '--public-key', files.ecKey]), 'not_rsa', /not an RSA key/);
+  });
+
+  it('--json prints the VerifyResult, and errors as JSON on stderr', async () => {
+    const request = write('request3.json', (await signedRun).stdout);
+    const ok = await cli(['--json', 'verify', request, '--public-key', files.pub]);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ valid: true, form: 'envelope', header: { kid: 'uat1', alg: 'RS256' } });
+    const bad = await cli(['verify', request, '--public-key', files.weakPub, '--json']);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stderr)).toEqual({ error: { code: 'weak_key', message: expect.stringMatching(/1024 bits/), field: 'publicKey' } });
+  });
+});
+
+describe('keys and the vault', () => {
+  it('import, list, export-public, sign with --key <kid>, verify against the vault, delete', async () => {
+    const env = vaultEnv('vault-a');
+    const imported = await cli(['keys', 'import', files.key, '--kid', 'uat1', '--json'], { env });
+    expect(imported.code).toBe(0);
+    const info = JSON.parse(imported.stdout);
+    expect(info).toMatchObject({ kid: 'uat1', label: 'merchant-pkcs1', source: { format: 'pkcs1-pem', description: 'PKCS#1 PEM, converted to PKCS#8' } });
+
+    const list = await cli(['keys', 'list'], { env });
+    expect(list.stdout).toMatch(new RegExp(`${info.id}\\s+uat1\\s+private\\s+2048\\s+merchant-pkcs1\\s+${info.thumbprint}`));
+
+    expect((await cli(['keys', 'export-public', 'uat1'], { env })).stdout).toBe(merchant.spkiPem);
+    const jwk = JSON.parse((await cli(['keys', 'export-public', info.id, '--jwk'], { env })).stdout);
+    expect(jwk).toEqual({ kty: 'RSA', n: merchant.publicJwk.n, e: 'AQAB', kid: 'uat1', alg: 'RS256', use: 'sig' });
+
+    const fromVault = await cli(['sign', ...TRIPLET, '--key', 'uat1', ...PINNED], { env });
+    const fromFile = await cli(['sign', ...TRIPLET, '--kid', 'uat1', '--key-file', files.key, ...PINNED]);
+    expect(fromVault.stdout).toBe(fromFile.stdout);
+
+    const verified = await cli(['verify', '-'], { env, stdin: fromVault.stdout });
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain(`id ${info.id}, kid uat1`);
+
+    expect((await cli(['keys', 'delete', 'uat1'], { env })).stdout).toBe(`Deleted key ${info.id}.\n`);
+    const empty = await cli(['verify', '-'], { env, stdin: fromVault.stdout });
+    expectOneLineError(empty, 'no_keys', /No public key to verify with.*Or pass --public-key <file>/);
+  });
+
+  it('generate checks --bits; weak sizes are refused before anything is written', async () => {
+    const env = vaultEnv('vault-b');
+    const weak = await cli(['keys', 'generate', '--bits', '1024'], { env });
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toMatch(/Allowed choices are 2048, 3072, 4096/);
+    const made = await cli(['keys', 'generate', '--kid', 'gen', '--label', 'made here'], { env });
+    expect(made.code).toBe(0);
+    expect(made.stdout).toMatch(/^Generated [0-9a-f]{12} {2}kid gen {2}private RSA-2048 {2}"made here"/);
+  });
+
+  it('without UPI_INSPECTOR_PASSPHRASE and no terminal: a clear error naming the variable', async () => {
+    expectOneLineError(await cli(['keys', 'list'], { env: { UPI_INSPECTOR_HOME: join(dir, 'vault-c') } }), 'vault_locked', /no terminal to ask for its passphrase: set UPI_INSPECTOR_PASSPHRASE/);
+  });
+
+  it('at a terminal: asks for a new vault’s passphrase twice, then an existing one’s once', async () => {
+    const env = { UPI_INSPECTOR_HOME: join(dir, 'vault-d') };
+    const mismatch = await cli(['keys', 'import', files.pub], { env, prompts: ['one', 'two'] });
+    expectOneLineError({ ...mismatch, stderr: mismatch.stderr.replace(/^.*Type it again: /s, '') }, 'passphrase_mismatch', /differ: nothing was created/);
+    const created = await cli(['keys', 'import', files.pub], { env, prompts: ['s3cret!', 's3cret!'] });
+    expect(created.code).toBe(0);
+    expect(created.stderr).toContain('Choose a passphrase');
+    const listed = await cli(['keys', 'list', '--json'], { env, prompts: ['s3cret!'] });
+    expect(JSON.parse(listed.stdout)).toHaveLength(1);
+    const wrong = await cli(['keys', 'list'], { env, prompts: ['nope'] });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/\[wrong_passphrase\]/);
+  });
+});
+
+describe('the entry point, as a process (tsx)', () => {
+  const tsx = join(root, 'node_modules/.bin/tsx');
+  const entry = join(root, 'electron/cli/index.ts');
+  const run = (args: string[], input?: string) =>
+    spawnSync(tsx, [entry, ...args], { cwd: root, encoding: 'utf8', input, env: { ...process.env, UPI_INSPECTOR_HOME: join(dir, 'spawn-home'), UPI_INSPECTOR_PASSPHRASE: '' } });
+
+  it('signs with --key-file and exits 0; verify exits 0, 1 and 2; errors are one line without a stack', async () => {
+    const signed = run(['sign', ...TRIPLET, '--kid', 'uat1', '--key-file', files.key, ...PINNED]);
+    expect(signed.status).toBe(0);
+    expect(signed.stdout).toBe((await cli(['sign', ...TRIPLET, '--kid', 'uat1', '--key-file', files.key, ...PINNED])).stdout);
+
+    expect(run(['verify', '-', '--public-key', files.pub], signed.stdout).status).toBe(0);
+    expect(run(['verify', '-', '--public-key', files.strangerPub], signed.stdout).status).toBe(1);
+    const weak = run(['verify', '-', '--public-key', files.weakPub], signed.stdout);
+    expect(weak.status).toBe(2);
+    expect(weak.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^upi-inspector: This RSA key is 1024 bits.*\[weak_key\]$/)]);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * What commands share: the io, the --json flag, file reading, and the vault (opened only by commands
+ * that need it, so `sign --key-file` and `verify --public-key` work without one).
+ */
+import { promises as fs } from 'node:fs';
+import { resolve } from 'node:path';
+import { InspectorError } from '../../shared/result';
+import { createCore, type Core } from '../core';
+import { openVaultFromEnv, PASSPHRASE_ENV, type PassphrasePrompt, type Vault } from '../core/vault';
+import { usageError } from './errors';
+import type { CliIo } from './io';
+
+export interface CliContext {
+  io: CliIo;
+  version: string;
+  /** Reads a file argument, or stdin for "-". */
+  readInput(path: string, what: string): Promise<string>;
+  /** The unlocked vault, or an InspectorError saying how to unlock it. */
+  vault(): Promise<Vault>;
+  /** The core on the unlocked vault: commands that map to a channel go through its dispatch. */
+  core(): Promise<Core>;
+  /** Asks for a passphrase when a person is at the terminal; undefined otherwise. */
+  askPassphrase(question: string): Promise<string | undefined>;
+}
+
+export function createContext(io: CliIo, version: string): CliContext {
+  let vault: Promise<Vault> | undefined;
+  let core: Promise<Core> | undefined;
+  const context: CliContext = {
+    io,
+    version,
+    async readInput(path, what) {
+      if (path === '-') return io.readStdin();
+      const full = resolve(io.cwd, path);
+      try {
+        return await fs.readFile(full, 'utf8');
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? 'read error');
+        throw usageError(`cannot read the ${what} ${full}: ${why}.`);
+      }
+    },
+    vault() {
+      vault ??= openCliVault(io);
+      return vault;
+    },
+    core() {
+      core ??= context.vault().then((v) => createCore({ host: 'browser', version, vault: v, now: io.now }));
+      return core;
+    },
+    async askPassphrase(question) {
+      return io.interactive ? io.promptHidden(question) : undefined;
+    },
+  };
+  return context;
+}
+
+async function openCliVault(io: CliIo): Promise<Vault> {
+  const prompt: PassphrasePrompt | undefined = io.interactive
+    ? async ({ path, isNew }) => {
+        if (!isNew) return io.promptHidden(`Passphrase for the key vault ${path}: `);
+        const first = await io.promptHidden(`No key vault at ${path} yet. Choose a passphrase for it: `);
+        const again = await io.promptHidden('Type it again: ');
+        if (first !== again) throw new InspectorError('passphrase_mismatch', 'The two passphrases differ: nothing was created. Run the command again.');
+        return first;
+      }
+    : undefined;
+  const vault = await openVaultFromEnv(io.env, prompt ? { prompt } : {});
+  const status = await vault.status();
+  if (status.state === 'damaged') throw new InspectorError('vault_damaged', status.message ?? `The key vault ${status.path} is damaged.`);
+  if (status.state === 'locked') {
+    const reason =
+      vault.modeMismatch || io.env[PASSPHRASE_ENV]
+        ? status.message
+        : `The key vault ${status.path} is locked and there is no terminal to ask for its passphrase: set ${PASSPHRASE_ENV}.`;
+    throw new InspectorError('vault_locked', reason ?? 'The key vault is locked.');
+  }
+  return vault;
+}
