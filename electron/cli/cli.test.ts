@@ -217,6 +217,9 @@ describe('keys and the vault', () => {
 
   it('without UPI_INSPECTOR_PASSPHRASE and no terminal: a clear error naming the variable', async () => {
     expectOneLineError(await cli(['keys', 'list'], { env: { UPI_INSPECTOR_HOME: join(dir, 'vault-c') } }), 'vault_locked', /no terminal to ask for its passphrase: set UPI_INSPECTOR_PASSPHRASE/);
+    const request = (await cli(['sign', ...TRIPLET, '--kid', 'k', '--key-file', files.key])).stdout;
+    expectOneLineError(await cli(['verify', '-'], { env: { UPI_INSPECTOR_HOME: join(dir, 'vault-c') }, stdin: request }), 'vault_locked', /set UPI_INSPECTOR_PASSPHRASE\. Or verify without the vault: --public-key <file>\./);
+    expectOneLineError(await cli(['sign', ...TRIPLET, '--key', 'k'], { env: { UPI_INSPECTOR_HOME: join(dir, 'vault-c') } }), 'vault_locked', /Or sign without the vault: --key-file <file>\./);
   });
 
   it('at a terminal: asks for a new vault’s passphrase twice, then an existing one’s once', async () => {

@@ -95,6 +95,14 @@ async function keyFromFile(ctx: CliContext, file: string): Promise<SigningKey> {
 }
 
 async function keyFromVault(ctx: CliContext, ref: string): Promise<SigningKey> {
-  const vault = await ctx.vault();
+  let vault;
+  try {
+    vault = await ctx.vault();
+  } catch (e) {
+    if (e instanceof InspectorError && (e.code === 'vault_locked' || e.code === 'vault_damaged')) {
+      throw new InspectorError(e.code, `${e.message} Or sign without the vault: --key-file <file>.`, e.field);
+    }
+    throw e;
+  }
   return vault.signingKey(vault.find(ref).id);
 }

@@ -34,6 +34,12 @@ async function publicKeyCandidate(ctx: CliContext, file: string): Promise<Verify
 }
 
 async function vaultKeyCandidates(ctx: CliContext): Promise<VerifyCandidate[]> {
-  const vault = await ctx.vault();
-  return vaultCandidates(vault.publicKeys());
+  try {
+    return vaultCandidates((await ctx.vault()).publicKeys());
+  } catch (e) {
+    if (e instanceof InspectorError && (e.code === 'vault_locked' || e.code === 'vault_damaged')) {
+      throw new InspectorError(e.code, `${e.message} Or verify without the vault: --public-key <file>.`, e.field);
+    }
+    throw e;
+  }
 }
