@@ -13,7 +13,7 @@ export type HostKindOption = 'web' | 'electron';
 export const E2E_PASSPHRASE = 'e2e correct horse battery staple';
 const root = resolve(__dirname, '..');
 
-interface Options {
+export interface FixtureOptions {
   hostKind: HostKindOption;
   electronPath: string | undefined;
 }
@@ -66,7 +66,7 @@ export async function startBrowserHost(env: Record<string, string | undefined>):
   };
 }
 
-export const test = base.extend<Fixtures & Options>({
+export const test = base.extend<Fixtures & FixtureOptions>({
   hostKind: ['web', { option: true }],
   electronPath: [undefined, { option: true }],
   hostEnv: [{}, { option: true }],

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
-import type { HostKindOption } from './fixtures';
+import type { FixtureOptions, HostKindOption } from './fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findElectronBinary } = require('../electron/scripts/electron-binary.cjs') as {
@@ -15,11 +15,11 @@ function chromiumPath(): string | undefined {
 }
 
 const electron = findElectronBinary();
-if (!electron.path && !process.env.TEST_WORKER_INDEX) {
+if (electron.path === null && !process.env.TEST_WORKER_INDEX) {
   console.log(`[e2e] project "electron" not run: ${electron.reason}. The same specs run in project "web".`);
 }
 
-const projects: PlaywrightTestConfig['projects'] = [
+const projects: NonNullable<PlaywrightTestConfig<FixtureOptions>['projects']> = [
   {
     name: 'web',
     use: {
@@ -36,7 +36,7 @@ if (electron.path) {
   projects.push({ name: 'electron', use: { hostKind: 'electron' satisfies HostKindOption, electronPath: electron.path } });
 }
 
-export default defineConfig({
+export default defineConfig<FixtureOptions>({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   outputDir: '../test-results',

@@ -1,6 +1,9 @@
-// TEMPORARY until the key vault (issue 4) lands: the host's vault comes from the environment.
-import { Vault } from '../core/vault';
+/**
+ * The browser host's vault: passphrase mode in $UPI_INSPECTOR_HOME. With UPI_INSPECTOR_PASSPHRASE set
+ * it opens unlocked; otherwise it stays locked until the window's unlock form answers.
+ */
+import { openVaultFromEnv, type Vault } from '../core/vault';
 
-export async function openHostVault(_env: NodeJS.ProcessEnv): Promise<Vault> {
-  return new Vault();
+export function openHostVault(env: NodeJS.ProcessEnv): Promise<Vault> {
+  return openVaultFromEnv(env);
 }

@@ -43,7 +43,8 @@ function readJson(path) {
 rmSync(vitestReport, { force: true });
 rmSync(playwrightReport, { force: true });
 
-checkStep('typecheck (electron + shared + e2e)', bin('tsc'), ['-p', 'electron/tsconfig.json']);
+checkStep('typecheck (electron + shared)', bin('tsc'), ['-p', 'electron/tsconfig.json']);
+checkStep('typecheck (e2e)', bin('tsc'), ['-p', 'e2e/tsconfig.json']);
 checkStep('typecheck (renderer + shared)', bin('tsc'), ['-p', 'renderer/tsconfig.json']);
 checkStep('lint (and the house arrows)', bin('eslint'), ['-c', 'electron/eslint.config.mjs', '.']);
 const built = step('build (electron-vite)', bin('electron-vite'), ['build', '-c', 'electron/electron.vite.config.ts', '--logLevel', 'warn']);
