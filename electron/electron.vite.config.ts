@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -29,8 +28,10 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           host: resolve(root, 'electron/host/index.ts'),
-          ...(existsSync(resolve(root, 'electron/cli/index.ts')) ? { cli: resolve(root, 'electron/cli/index.ts') } : {}),
+          cli: resolve(root, 'electron/cli/index.ts'),
         },
+        // out/main/cli.js is the package's `upi-inspector` bin: it needs a shebang.
+        output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },
     },
   },
