@@ -10,6 +10,7 @@ import { KEY_SIZES } from './keys';
 import type { Result } from './result';
 import type { VerifyResult } from './verify';
 import type { Finding } from './diagnostics/types';
+import type { NormalizedResponse, SpellingReport } from './response';
 import { CHANNELS, channelPath, type Channel } from './channels';
 
 export type HostKind = 'electron' | 'browser';
@@ -44,6 +45,15 @@ export interface RequestInspection {
     header?: unknown;
     claims?: unknown;
     segments?: { protected?: string; signaturePayload?: string; signature?: string };
+    /** Where the request was found in the paste: the whole text, inside a log line, a JSON string, a compact JWS. */
+    source?: 'json' | 'log-line' | 'json-string' | 'compact' | 'none';
+    /** 1-based position where the JSON (or compact JWS) starts, when found inside a log line. */
+    foundAt?: { line: number; column: number };
+    /** The header and claims as decoded text, exactly as the merchant encoded them (key order, spacing). */
+    headerText?: string;
+    claimsText?: string;
+    /** Decoded signature length in bytes. */
+    signatureByteLength?: number;
   };
   verify?: VerifyResult;
 }
@@ -51,7 +61,11 @@ export interface RequestInspection {
 export interface ResponseInspection {
   findings: Finding[];
   /** The response normalised (strings "true"/"6" read as booleans/numbers), when it parsed. */
-  response?: unknown;
+  response?: NormalizedResponse;
+  /** Which fields were spelled as strings or JSON values, and which could not be read. */
+  spelling?: SpellingReport;
+  /** `payload-only` when the paste was the inner payload and was wrapped. */
+  shape?: 'envelope' | 'payload-only';
 }
 
 export interface ResignSegmentDiff {
