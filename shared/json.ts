@@ -95,8 +95,18 @@ function cleanMessage(raw: string): string {
     if (snippet && snippet.index > 0) m = m.slice(0, snippet.index);
     else if (m.startsWith('"') || m.startsWith('...')) m = 'Not valid JSON';
   }
-  m = m.trim().replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  m = escapeControls(m.trim());
   return m.length > 0 ? m.charAt(0).toUpperCase() + m.slice(1) : m;
+}
+
+/** Shows a raw line break or tab in a message as `\n` / `\t`. */
+function escapeControls(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c < 0x20 ? JSON.stringify(s.charAt(i)).slice(1, -1) : s.charAt(i);
+  }
+  return out;
 }
 
 function hintAt(body: string, offset: number, what: string): string {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- fixtures edit deep response JSON freely */
 /**
  * Test fixtures: real RS256-signed upiGetSessionToken requests and a reference implementation of the
  * main-process side of SignatureEvidence, built on Web Crypto (available in Node and browsers, and typed

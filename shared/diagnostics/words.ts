@@ -1,0 +1,66 @@
+/** Small helpers that turn values into words for findings. Bounded: never walks or prints a whole value. */
+
+/** A value shown in a message: strings quoted and cut at 60 characters, others by type. */
+export function show(v: unknown, max = 60): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > max ? `${v.slice(0, max)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v === null) return 'null';
+  if (v === undefined) return 'nothing';
+  if (Array.isArray(v)) return `an array (${v.length} item${v.length === 1 ? '' : 's'})`;
+  if (typeof v === 'object') return 'an object';
+  return typeof v;
+}
+
+/** "a string", "a number (42)", "an object" … */
+export function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  switch (typeof v) {
+    case 'string':
+      return 'a string';
+    case 'number':
+      return `a number (${v})`;
+    case 'boolean':
+      return `a boolean (${v})`;
+    case 'object':
+      return 'an object';
+    default:
+      return typeof v;
+  }
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "45 seconds", "12 minutes", "3 hours 5 minutes", "2 days 4 hours", "3 years". */
+export function describeDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  if (!Number.isFinite(abs)) return 'an unmeasurable time';
+  const s = Math.floor(abs / 1000);
+  if (s < 60) return plural(s, 'second');
+  const m = Math.floor(s / 60);
+  if (m < 60) return m < 5 && s % 60 ? `${plural(m, 'minute')} ${plural(s % 60, 'second')}` : plural(m, 'minute');
+  const h = Math.floor(m / 60);
+  if (h < 48) return m % 60 ? `${plural(h, 'hour')} ${plural(m % 60, 'minute')}` : plural(h, 'hour');
+  const d = Math.floor(h / 24);
+  if (d < 365) return h % 24 && d < 30 ? `${plural(d, 'day')} ${plural(h % 24, 'hour')}` : plural(d, 'day');
+  const y = Math.floor(d / 365);
+  return plural(y, 'year');
+}
+
+/** An ISO time for a message, or '' when the number is not a valid date. */
+export function isoTime(ms: number): string {
+  const d = new Date(ms);
+  return Number.isFinite(d.getTime()) ? d.toISOString() : '';
+}
+
+/** "a, b and c" (at most `max`, then "and N more"). */
+export function list(items: string[], max = 5): string {
+  if (items.length === 0) return '';
+  const shown = items.slice(0, max);
+  const rest = items.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  if (shown.length === 1) return shown[0]!;
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
