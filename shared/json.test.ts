@@ -138,3 +138,13 @@ describe('extractJson', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('extractJson on large input', () => {
+  it('skips nested candidates of a broken object and short-scans non-JSON braces', () => {
+    const broken = `x {"a": ${'{"b": 1,} '.repeat(2000)}} y`;
+    const started = performance.now();
+    const r = extractJson(broken + ' {main}'.repeat(20_000));
+    expect(r.ok).toBe(false);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

@@ -368,8 +368,9 @@ export function extractJson(text: string): ExtractJsonResult {
     const start = text.indexOf('{', from);
     if (start < 0) break;
     from = start + 1;
-    const end = balancedEnd(text, start);
     const jsonish = looksLikeJsonObject(text, start);
+    // `{main}`-style braces are short: do not scan megabytes for them.
+    const end = balancedEnd(text, start, jsonish ? text.length : NON_JSON_SCAN);
     if (end < 0) {
       if (!jsonish) continue;
       const parsed = parseJson(text.slice(start));
@@ -389,7 +390,10 @@ export function extractJson(text: string): ExtractJsonResult {
       }
       continue;
     }
-    if (jsonish && !firstFailure) firstFailure = relocate(text, start, parsed);
+    if (jsonish) {
+      if (!firstFailure) firstFailure = relocate(text, start, parsed);
+      from = end; // objects nested inside a broken one are not the request
+    }
   }
   if (firstFailure) {
     return { ok: false, message: `Found JSON-like text but it does not parse: ${firstFailure.message}`, error: firstFailure };
@@ -417,11 +421,15 @@ function looksLikeJsonObject(text: string, start: number): boolean {
   return c === 34 || c === 125 || c === 39; // " } or ' (single-quoted JSON is still worth a parse error)
 }
 
-/** Index just past the `}` balancing the `{` at start, or -1 when it never closes. */
-function balancedEnd(text: string, start: number): number {
+/** How far to look for the end of a `{` that does not start a JSON object. */
+const NON_JSON_SCAN = 4096;
+
+/** Index just past the `}` balancing the `{` at start, or -1 when it does not close within `limit` characters. */
+function balancedEnd(text: string, start: number, limit: number): number {
   let depth = 0;
   let inString = false;
-  for (let i = start; i < text.length; i++) {
+  const stop = Math.min(text.length, start + limit);
+  for (let i = start; i < stop; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 92) i++;

@@ -80,3 +80,12 @@ describe('keys', () => {
     expect(findKey({ __proto__: 1 } as never, 'constructor')).toBeUndefined();
   });
 });
+
+describe('large input', () => {
+  it('stays linear on long base64 runs with many eyJ and no dots', () => {
+    const blob = 'eyJhYmMi'.repeat(200_000);
+    const started = performance.now();
+    expect(decodeRequestText(`log: ${blob}`).kind).toBe('unknown');
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

@@ -5,7 +5,7 @@
  * Never throws and never judges: the findings live in `diagnostics/`. Pure TypeScript.
  */
 import { decodeBase64Loose, decodeBase64Url, utf8Decode } from './base64url';
-import { extractJson, parseJson, type JsonParseFailure } from './json';
+import { extractJson, lineColumn, parseJson, type JsonParseFailure } from './json';
 
 export type RequestKind = 'envelope' | 'payload' | 'segments' | 'compact-jws' | 'unknown';
 export type AuthVariant = 'direct-jws' | 'rsa' | 'cat';
@@ -288,19 +288,29 @@ function looksCompact(text: string): boolean {
   return text.length > 0 && text.includes('.') && COMPACT_CHARS.test(text) && /[A-Za-z0-9]/.test(text);
 }
 
-/** A compact JWS inside other text: starts `eyJ` (base64url of `{"`), two dots. */
+/** A compact JWS inside other text: starts `eyJ` (base64url of `{"`) and has at least two dots. Linear scan. */
 function findCompactIn(text: string): { text: string; at: { line: number; column: number } } | undefined {
-  const m = /eyJ[A-Za-z0-9_\-+/=]*\.[A-Za-z0-9_\-+/=]*\.[A-Za-z0-9_\-+/=]*/.exec(text);
-  if (!m) return undefined;
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < m.index; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf('eyJ', from);
+    if (start < 0) return undefined;
+    let i = start;
+    let dots = 0;
+    while (i < text.length && isTokenChar(text.charCodeAt(i))) {
+      if (text.charCodeAt(i) === 46) dots++;
+      i++;
     }
+    if (dots >= 2) {
+      const at = lineColumn(text, start);
+      return { text: text.slice(start, i).replace(/\.+$/, ''), at };
+    }
+    from = i + 1; // any later "eyJ" in the same run has even fewer dots
   }
-  return { text: m[0], at: { line, column: m.index - lineStart + 1 } };
+}
+
+/** base64 / base64url characters and the dot. */
+function isTokenChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 43 || c === 47 || c === 61 || c === 46;
 }
 
 function decodeCompact(token: string, out: DecodedRequest): void {
