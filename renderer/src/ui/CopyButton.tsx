@@ -10,10 +10,12 @@ interface Props {
   children?: string;
   className?: string;
   disabled?: boolean;
+  /** A small icon button, for values in dense lists. */
+  icon?: boolean;
 }
 
 /** A small button that copies a value and says so for a moment. */
-export function CopyButton({ value, label, children = 'Copy', className = 'small', disabled }: Props) {
+export function CopyButton({ value, label, children = 'Copy', className = 'small', disabled, icon }: Props) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -26,13 +28,22 @@ export function CopyButton({ value, label, children = 'Copy', className = 'small
   return (
     <button
       type="button"
-      className={`copy-button ${className} ${state !== 'idle' ? `is-${state}` : ''}`}
+      className={`copy-button ${icon ? 'icon' : ''} ${className} ${state !== 'idle' ? `is-${state}` : ''}`}
       aria-label={label}
       title={state === 'failed' ? 'The clipboard refused the copy' : label}
       onClick={onClick}
       disabled={disabled}
     >
-      {state === 'copied' ? 'Copied ✓' : state === 'failed' ? 'Copy failed' : children}
+      {icon ? (state === 'copied' ? '✓' : state === 'failed' ? '✗' : <CopyIcon />) : state === 'copied' ? 'Copied ✓' : state === 'failed' ? 'Copy failed' : children}
     </button>
+  );
+}
+
+function CopyIcon() {
+  return (
+    <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="5" y="5" width="9" height="9" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M3.5 10.5h-1A1.5 1.5 0 0 1 1 9V2.5A1.5 1.5 0 0 1 2.5 1H9a1.5 1.5 0 0 1 1.5 1.5v1" fill="none" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
   );
 }

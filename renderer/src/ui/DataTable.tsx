@@ -59,6 +59,8 @@ export function DataTable<T>({
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
+    // Every column sorts ascending on the first click, numbers included (tanstack starts numbers descending).
+    sortDescFirst: false,
     globalFilterFn: 'includesString',
     getColumnCanGlobalFilter: () => true,
   });
@@ -77,17 +79,19 @@ export function DataTable<T>({
 
   return (
     <div role="table" aria-label={label} aria-rowcount={rows.length + 1} aria-colcount={leafColumns.length} className="dt">
-      <div ref={scrollRef} className="dt-scroll" style={{ maxHeight: bodyHeight + 34 }}>
+      {/* Room for the header row and a horizontal scrollbar, so a short table never scrolls vertically. */}
+      <div ref={scrollRef} className="dt-scroll" style={{ maxHeight: bodyHeight + 34 + 16 }}>
         <div role="rowgroup" className="dt-head" style={{ width }}>
           {table.getHeaderGroups().map((group) => (
             <div role="row" aria-rowindex={1} key={group.id} className="dt-row" style={{ gridTemplateColumns: template }}>
-              {group.headers.map((header) => {
+              {group.headers.map((header, index) => {
                 const sorted = header.column.getIsSorted();
                 const description = header.column.columnDef.meta as { description?: string } | undefined;
                 return (
                   <div
                     role="columnheader"
                     key={header.id}
+                    aria-colindex={index + 1}
                     className="dt-th"
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                     title={description?.description}
@@ -127,8 +131,8 @@ export function DataTable<T>({
                 style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${item.start}px)` }}
                 onClick={onRowClick ? () => onRowClick(row.original) : undefined}
               >
-                {row.getVisibleCells().map((cell) => (
-                  <div role="cell" key={cell.id} className="dt-td">
+                {row.getVisibleCells().map((cell, index) => (
+                  <div role="cell" key={cell.id} className="dt-td" aria-colindex={index + 1}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </div>
                 ))}

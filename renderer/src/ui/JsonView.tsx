@@ -16,7 +16,7 @@ interface Props {
   /** 1-based column on markLine, shown as a caret. */
   markColumn?: number;
   lineNumbers?: boolean;
-  /** Height of the view when virtualised or capped, in px. */
+  /** Height of the view when virtualised; the most a short text may take. Unset: short texts take their size. */
   height?: number;
   className?: string;
 }
@@ -51,7 +51,21 @@ function cut(line: string): { text: string; more: number } {
   return line.length > MAX_RENDERED_LINE ? { text: line.slice(0, MAX_RENDERED_LINE), more: line.length - MAX_RENDERED_LINE } : { text: line, more: 0 };
 }
 
-const Line = memo(function Line({ line, n, marked, column, lineNumbers }: { line: string; n: number; marked: boolean; column?: number; lineNumbers: boolean }) {
+const Line = memo(function Line({
+  line,
+  n,
+  marked,
+  column,
+  lineNumbers,
+  last,
+}: {
+  line: string;
+  n: number;
+  marked: boolean;
+  column?: number;
+  lineNumbers: boolean;
+  last: boolean;
+}) {
   const { text, more } = cut(line);
   return (
     <div className={marked ? 'json-line marked' : 'json-line'} data-line={n}>
@@ -70,23 +84,25 @@ const Line = memo(function Line({ line, n, marked, column, lineNumbers }: { line
           </span>
         )}
       </span>
+      {/* Not shown (the line is a block), but part of the text, so the view's textContent is the text itself. */}
+      {!last && <span className="json-nl">{'\n'}</span>}
     </div>
   );
 });
 
 /** JSON (or any text) with colours and optional line numbers; huge texts are virtualised by line. */
-export function JsonView({ text, label, markLine, markColumn, lineNumbers = false, height = 420, className }: Props) {
+export function JsonView({ text, label, markLine, markColumn, lineNumbers = false, height, className }: Props) {
   const lines = useMemo(() => text.split('\n'), [text]);
   if (lines.length <= PLAIN_LIMIT && text.length <= 200_000) {
     return (
-      <pre className={`code json-view ${className ?? ''}`} role="region" aria-label={label} tabIndex={0}>
+      <pre className={`code json-view ${className ?? ''}`} role="region" aria-label={label} tabIndex={0} style={height ? { maxHeight: height } : undefined}>
         {lines.map((line, i) => (
-          <Line key={i} line={line} n={i + 1} marked={markLine === i + 1} column={markColumn} lineNumbers={lineNumbers} />
+          <Line key={i} line={line} n={i + 1} marked={markLine === i + 1} column={markColumn} lineNumbers={lineNumbers} last={i === lines.length - 1} />
         ))}
       </pre>
     );
   }
-  return <VirtualLines lines={lines} label={label} markLine={markLine} markColumn={markColumn} lineNumbers={lineNumbers} height={height} className={className} />;
+  return <VirtualLines lines={lines} label={label} markLine={markLine} markColumn={markColumn} lineNumbers={lineNumbers} height={height ?? 420} className={className} />;
 }
 
 function VirtualLines({
@@ -121,7 +137,14 @@ function VirtualLines({
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => (
           <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
-            <Line line={lines[item.index] ?? ''} n={item.index + 1} marked={markLine === item.index + 1} column={markColumn} lineNumbers={lineNumbers} />
+            <Line
+              line={lines[item.index] ?? ''}
+              n={item.index + 1}
+              marked={markLine === item.index + 1}
+              column={markColumn}
+              lineNumbers={lineNumbers}
+              last={item.index === lines.length - 1}
+            />
           </div>
         ))}
       </div>

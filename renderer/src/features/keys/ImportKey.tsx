@@ -15,6 +15,7 @@ type ImportField = 'text' | 'passphrase' | 'label' | 'kid';
  */
 export function ImportKey({ disabled }: { disabled: boolean }) {
   const importKey = useKeysStore((s) => s.importKey);
+  const refresh = useKeysStore((s) => s.refresh);
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [label, setLabel] = useState('');
@@ -66,7 +67,13 @@ export function ImportKey({ disabled }: { disabled: boolean }) {
       return;
     }
     const { code, message, field } = result.error;
-    if (code === 'passphrase_required' || code === 'bad_passphrase' || code === 'wrong_passphrase' || field === 'passphrase') {
+    if (code === 'vault_locked') {
+      // The vault's passphrase, not the key's: say so above the form and let the vault panel ask for it.
+      setBanner(message);
+      void refresh();
+      return;
+    }
+    if (code === 'passphrase_required' || code === 'wrong_passphrase' || field === 'passphrase') {
       setNeedsPassphrase(true);
       setErrors({ passphrase: message });
       return;

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { useResponseStore } from '../../stores/response';
+import { useEnvelopeStore } from '../../stores/envelope';
+import { useAppStore } from '../../stores/app';
+import { Findings } from './Findings';
+import { RawJson } from './RawJson';
+import { ResponseInput } from './ResponseInput';
+import { ResponseSummary } from './ResponseSummary';
+import { ResponseTables } from './ResponseTables';
+
+export function ResponseScreen() {
+  const parsed = useResponseStore((s) => s.parsed);
+  const rows = useResponseStore((s) => s.rows);
+  const parseMs = useResponseStore((s) => s.parseMs);
+  const inspect = useResponseStore((s) => s.inspect);
+  const setScreen = useAppStore((s) => s.setScreen);
+  const [showRaw, setShowRaw] = useState(true);
+
+  // Ask the main side for findings whenever a new text has been read.
+  useEffect(() => {
+    if (parsed) void inspect(useEnvelopeStore.getState().requestId);
+  }, [parsed, inspect]);
+
+  return (
+    <div className="response-layout">
+      <ResponseInput />
+      {parsed && !parsed.ok && (
+        <div role="alert" className={parsed.reason === 'json' ? 'banner error' : 'banner warn'} aria-label="Response problem">
+          <strong>{parsed.reason === 'json' ? 'Invalid JSON.' : parsed.reason === 'empty' ? 'Empty.' : 'Not a response.'}</strong> {parsed.message}
+          {parsed.reason === 'json' && parsed.line !== undefined && <span className="muted"> The line is marked in the raw view below.</span>}
+          {parsed.reason === 'not-response' && !parsed.looksLikeRequest && (
+            <div className="muted small-text">
+              Expected the SDK’s answer: <code>{'{ "requestId", "service", "payload": { "action", "status", … }, "error", "errorCode", "errorMessage", "event": "process_result" }'}</code>
+            </div>
+          )}
+          {parsed.looksLikeRequest && (
+            <div>
+              <button type="button" className="link" onClick={() => setScreen('inspect')}>
+                Go to Inspect
+              </button>{' '}
+              to decode and verify a request.
+            </div>
+          )}
+        </div>
+      )}
+      {parsed?.ok && (
+        <>
+          <ResponseSummary parsed={parsed} />
+          <Findings />
+          <div className={showRaw ? 'response-columns' : 'response-columns raw-hidden'}>
+            <ResponseTables parsed={parsed} rows={rows} />
+            {showRaw ? (
+              <RawJson onHide={() => setShowRaw(false)} />
+            ) : (
+              <button type="button" className="raw-tab" onClick={() => setShowRaw(true)} aria-label="Show raw JSON">
+                Raw JSON
+              </button>
+            )}
+          </div>
+          {parseMs !== null && parseMs > 200 && <p className="muted small-text">Read in {parseMs} ms.</p>}
+        </>
+      )}
+      {parsed && !parsed.ok && parsed.reason !== 'empty' && <RawJson />}
+    </div>
+  );
+}
