@@ -1,6 +1,12 @@
 import { useEffect } from 'react';
 import { useAppStore, type Screen } from './stores/app';
+import { useKeysStore } from './stores/keys';
 import { Shell } from './features/shell/Shell';
+import { useShortcuts } from './features/shell/useShortcuts';
+import { ComposeScreen } from './features/compose/ComposeScreen';
+import { ResponseScreen } from './features/response/ResponseScreen';
+import { KeysScreen } from './features/keys/KeysScreen';
+import './styles/workbench.css';
 
 const SCREENS: { id: Screen; label: string }[] = [
   { id: 'compose', label: 'Compose' },
@@ -12,11 +18,22 @@ const SCREENS: { id: Screen; label: string }[] = [
 export function App() {
   const theme = useAppStore((s) => s.theme);
   const loadInfo = useAppStore((s) => s.loadInfo);
+  const refreshKeys = useKeysStore((s) => s.refresh);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   useEffect(() => {
     void loadInfo();
-  }, [loadInfo]);
-  return <Shell screens={SCREENS} />;
+    void refreshKeys();
+  }, [loadInfo, refreshKeys]);
+  useShortcuts();
+  return (
+    <Shell screens={SCREENS}>
+      {{
+        compose: <ComposeScreen />,
+        response: <ResponseScreen />,
+        keys: <KeysScreen />,
+      }}
+    </Shell>
+  );
 }

@@ -1,16 +1,23 @@
 import type { ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { useAppStore, type Screen } from '../../stores/app';
 import { Badge } from '../../ui/Badge';
+import { VAULT_PASSPHRASE_ID } from '../keys/VaultPanel';
+import { ShortcutsHelp } from './ShortcutsHelp';
 
 interface Props {
   screens: { id: Screen; label: string }[];
-  /** Screen bodies; a missing one shows a placeholder. */
+  /** Screen bodies; a missing one shows a placeholder. All stay mounted, so nothing typed is lost on a switch. */
   children?: Partial<Record<Screen, ReactNode>>;
 }
 
 export function Shell({ screens, children }: Props) {
-  const { info, infoError, screen, setScreen, theme, toggleTheme } = useAppStore();
+  const { info, infoError, screen, setScreen, theme, toggleTheme, toast } = useAppStore();
   const current = screens.find((s) => s.id === screen) ?? screens[0]!;
+  const openVault = () => {
+    flushSync(() => setScreen('keys'));
+    document.getElementById(VAULT_PASSPHRASE_ID)?.focus();
+  };
   return (
     <div className="shell">
       <header className="topbar">
@@ -25,9 +32,17 @@ export function Shell({ screens, children }: Props) {
               <Badge tone="neutral" title="Which host serves this window">
                 {info.host === 'electron' ? 'Desktop' : 'Browser host'} · {info.platform}
               </Badge>
-              <Badge tone={info.vault.state === 'unlocked' ? 'ok' : info.vault.state === 'damaged' ? 'error' : 'warn'} title={info.vault.message ?? 'Key vault'}>
-                Vault {info.vault.state} · {info.vault.mode}
-              </Badge>
+              <button
+                type="button"
+                className="badge-button"
+                onClick={openVault}
+                title={`${info.vault.message ?? 'Key vault'} — open the Keys screen`}
+                aria-label={`Vault ${info.vault.state}: open Keys`}
+              >
+                <Badge tone={info.vault.state === 'unlocked' ? 'ok' : info.vault.state === 'damaged' ? 'error' : 'warn'}>
+                  Vault {info.vault.state} · {info.vault.mode}
+                </Badge>
+              </button>
             </>
           )}
           {infoError && (
@@ -35,6 +50,7 @@ export function Shell({ screens, children }: Props) {
               Main side unavailable
             </Badge>
           )}
+          <ShortcutsHelp />
           <button type="button" className="ghost" onClick={toggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
             {theme === 'dark' ? '☀ Light' : '☾ Dark'}
           </button>
@@ -59,13 +75,24 @@ export function Shell({ screens, children }: Props) {
             {infoError.message}
           </div>
         )}
-        {children?.[current.id] ?? (
-          <section className="panel">
-            <h1>{current.label}</h1>
-            <p className="muted">This screen is being built.</p>
-          </section>
-        )}
+        {screens.map((s) => (
+          <div key={s.id} className="screen" hidden={s.id !== current.id} data-screen={s.id}>
+            {children?.[s.id] ?? (
+              <section className="panel">
+                <h1>{s.label}</h1>
+                <p className="muted">This screen is being built.</p>
+              </section>
+            )}
+          </div>
+        ))}
       </main>
+      <div className="toast-region" role="status" aria-live="polite">
+        {toast && (
+          <div key={toast.id} className={`toast toast-${toast.tone}`}>
+            {toast.message}
+          </div>
+        )}
+      </div>
     </div>
   );
 }

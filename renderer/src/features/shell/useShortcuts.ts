@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { flushSync } from 'react-dom';
+import { useAppStore } from '../../stores/app';
+import { useEnvelopeStore } from '../../stores/envelope';
+import { useResponseStore } from '../../stores/response';
+import { copyText } from '../../lib/clipboard';
+import { matchShortcut } from '../../lib/shortcuts';
+import { RESPONSE_INPUT_ID } from '../response/ResponseInput';
+
+/** The app-wide keyboard shortcuts (listed in the help popover from the same table). */
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const id = matchShortcut(e);
+      if (!id) return;
+      const app = useAppStore.getState();
+      switch (id) {
+        case 'sign-verify': {
+          if (app.screen === 'compose') {
+            e.preventDefault();
+            void useEnvelopeStore.getState().signAndVerify();
+          } else if (app.screen === 'response') {
+            e.preventDefault();
+            void useResponseStore.getState().inspect(useEnvelopeStore.getState().requestId);
+          }
+          return;
+        }
+        case 'copy-envelope': {
+          e.preventDefault();
+          const json = useEnvelopeStore.getState().preview.result?.json;
+          if (!json) {
+            app.notify('Nothing signed yet: fill the Compose form first.', 'warn');
+            return;
+          }
+          void copyText(json).then((ok) => app.notify(ok ? 'Envelope JSON copied.' : 'The clipboard refused the copy.', ok ? 'ok' : 'warn'));
+          return;
+        }
+        case 'paste-response': {
+          // Show the Response screen and focus its box *now*, inside the key event: the browser's own
+          // paste (Ctrl+Shift+V is "paste as plain text") then lands in the box, whose paste handler reads it.
+          if (app.screen !== 'response') flushSync(() => app.setScreen('response'));
+          const box = document.getElementById(RESPONSE_INPUT_ID);
+          if (box instanceof HTMLTextAreaElement) {
+            box.focus();
+            box.select();
+          }
+          return;
+        }
+        case 'help':
+          e.preventDefault();
+          app.setHelpOpen(!app.helpOpen);
+          return;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
