@@ -1,0 +1,54 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { AppShell } from './app';
+
+/** The Keys screen: vault, import, generate and the key list. */
+export class KeysPage {
+  readonly shell: AppShell;
+  constructor(readonly page: Page) {
+    this.shell = new AppShell(page);
+  }
+
+  get root(): Locator {
+    return this.shell.screen('Keys');
+  }
+
+  async open(): Promise<void> {
+    await this.shell.open('Keys');
+  }
+
+  get importForm(): Locator {
+    return this.root.getByRole('form', { name: 'Import a key' });
+  }
+
+  get generateForm(): Locator {
+    return this.root.getByRole('form', { name: 'Generate a key pair' });
+  }
+
+  /** The banner that says what the last import or generate made. */
+  get lastAdded(): Locator {
+    return this.root.getByRole('status', { name: 'Last key added' });
+  }
+
+  card(name: string): Locator {
+    return this.root.getByRole('list', { name: 'Keys' }).getByRole('listitem', { name: `Key ${name}` });
+  }
+
+  async generate(options: { label: string; kid: string; bits?: 2048 | 3072 | 4096 }): Promise<void> {
+    await this.open();
+    const form = this.generateForm;
+    if (options.bits) await form.getByLabel('Key size').selectOption(String(options.bits));
+    await form.getByLabel('Label').fill(options.label);
+    await form.getByLabel('kid').fill(options.kid);
+    await form.getByRole('button', { name: 'Generate key' }).click();
+    await expect(this.card(options.label)).toBeVisible({ timeout: 20_000 });
+  }
+
+  async importText(text: string, options: { label?: string; kid?: string } = {}): Promise<void> {
+    await this.open();
+    const form = this.importForm;
+    await form.getByLabel('Key text (PEM or JWK)').fill(text);
+    if (options.label !== undefined) await form.getByLabel('Label (optional)').fill(options.label);
+    if (options.kid !== undefined) await form.getByLabel('kid (optional)').fill(options.kid);
+    await form.getByRole('button', { name: 'Import key' }).click();
+  }
+}

@@ -1,0 +1,207 @@
+import { join } from 'node:path';
+import { test, expect } from './fixtures';
+import { ResponsePage, fixture } from './pages/response';
+import { ComposePage } from './pages/compose';
+
+test('a LINKED response: status, VPAs, and every account field read alike whether spelled as strings or JSON values', async ({ app }) => {
+  const response = new ResponsePage(app);
+  await response.paste(fixture('linked.json'));
+
+  await expect(response.status).toContainText('LINKED');
+  await expect(response.status).toContainText('registered on this device and has linked bank accounts');
+  await expect(response.rows('VPAs')).toHaveCount(2);
+  await expect(await response.cell('VPAs', 'asha.k@axb', 'accounts')).toHaveText('2');
+  await expect(await response.cell('VPAs', 'asha.k@axb', 'primary bank')).toHaveText('Axis Bank');
+  await expect(await response.cell('VPAs', 'asha.k@okhdfc', 'accounts')).toHaveText('1');
+  await expect(response.rows('Accounts')).toHaveCount(3);
+
+  // Axis: lengths and booleans sent as strings ("6", "true").
+  const axis = 'ref-axis-4521';
+  await expect(await response.cell('Accounts', axis, 'mpinLength')).toHaveText('6');
+  await expect(await response.cell('Accounts', axis, 'otpLength')).toHaveText('6');
+  await expect(await response.cell('Accounts', axis, 'atmPinLength')).toHaveText('4');
+  await expect(await response.cell('Accounts', axis, 'mpinSet')).toHaveText('true');
+  await expect((await response.cell('Accounts', axis, 'mpinLength')).locator('.spelled-string')).toHaveAttribute('title', 'Sent as the string "6"');
+  // ICICI: the same fields as JSON numbers and booleans.
+  const icici = 'ref-icici-7788';
+  await expect(await response.cell('Accounts', icici, 'mpinLength')).toHaveText('4');
+  await expect(await response.cell('Accounts', icici, 'otpLength')).toHaveText('8');
+  await expect(await response.cell('Accounts', icici, 'atmPinLength')).toHaveText('6');
+  await expect(await response.cell('Accounts', icici, 'mpinSet')).toHaveText('false');
+  await expect(await response.cell('Accounts', icici, 'isInitialTopUpDone')).toHaveText('topup_txn_pending');
+  await expect(await response.cell('Accounts', icici, 'vpa')).toHaveText('asha.k@axb');
+  // Every documented field has its column.
+  for (const [column, value] of [
+    ['bankName', 'ICICI Bank'],
+    ['bankCode', '508534'],
+    ['maskedAccountNumber', 'XXXXXXXX7788'],
+    ['ifsc', 'ICIC0000456'],
+    ['branchName', 'Indiranagar'],
+    ['type', 'CURRENT'],
+    ['name', 'Asha K'],
+    ['isPrimary', 'false'],
+    ['bankAccountUniqueId', 'uniq-icici-7788'],
+  ]) {
+    await expect(await response.cell('Accounts', icici, column!)).toHaveText(value!);
+  }
+  // Scalars of the payload.
+  const fields = response.root.getByLabel('Response fields');
+  await expect(fields).toContainText('dfp-2f7c9a1b');
+  await expect(fields).toContainText('XXXXXX3210');
+});
+
+test('accounts sort by a header click and filter by text or by clicking a VPA', async ({ app }) => {
+  const response = new ResponsePage(app);
+  await response.paste(fixture('linked.json'));
+  const accounts = response.table('Accounts');
+  const otpHeader = accounts.getByRole('columnheader', { name: 'otpLength', exact: true });
+  await otpHeader.getByRole('button').click();
+  await expect(otpHeader).toHaveAttribute('aria-sort', 'ascending');
+  await otpHeader.getByRole('button').click();
+  await expect(otpHeader).toHaveAttribute('aria-sort', 'descending');
+  // Numbers sort as numbers whatever their spelling: 8 (JSON) before "6" (string).
+  await expect(response.rows('Accounts').first()).toContainText('ref-icici-7788');
+
+  await response.root.getByLabel('Filter accounts').fill('hdfc');
+  await expect(response.rows('Accounts')).toHaveCount(1);
+  await expect(response.rows('Accounts')).toContainText('ref-hdfc-0099');
+  await response.root.getByLabel('Filter accounts').fill('');
+  await expect(response.rows('Accounts')).toHaveCount(3);
+
+  await response.table('VPAs').getByRole('button', { name: 'asha.k@okhdfc' }).click();
+  await expect(response.rows('Accounts')).toHaveCount(1);
+  await expect(response.root.getByText('1 of 3 accounts')).toBeVisible();
+  await response.root.getByRole('button', { name: 'Show accounts of every VPA' }).click();
+  await expect(response.rows('Accounts')).toHaveCount(3);
+});
+
+const STATUSES = [
+  { file: 'fresh.json', status: 'FRESH', meaning: /permissions are granted but the user is not registered/i, next: /device binding/ },
+  { file: 'bound.json', status: 'BOUND', meaning: /registered on this device but no bank accounts were found/i, next: /link a bank account/ },
+  { file: 'nopermission.json', status: 'NOPERMISSION', meaning: /not granted the permissions/i, next: /grant the phone-state permission/ },
+  { file: 'failure.json', status: 'FAILURE', meaning: /the call failed/i, next: /errorCode and errorMessage/ },
+];
+
+test('FRESH, BOUND, NOPERMISSION and FAILURE each say what they mean and what to do next', async ({ app }) => {
+  const response = new ResponsePage(app);
+  for (const s of STATUSES) {
+    await response.paste(fixture(s.file));
+    await expect(response.status.getByTestId('status')).toHaveText(s.status);
+    await expect(response.status.getByTestId('status-meaning')).toHaveText(s.meaning);
+    await expect(response.status.getByTestId('status-next')).toHaveText(s.next);
+    if (s.status !== 'FAILURE') await expect(response.table('Accounts').getByText('No accounts in this response.')).toBeVisible();
+  }
+  // FAILURE carries an error: its code's documented meaning and the backend message's meaning.
+  const error = response.root.getByRole('group', { name: 'Error' });
+  await expect(error).toContainText('JP_001');
+  await expect(error).toContainText('documented');
+  await expect(error.getByTestId('error-code-meaning')).toContainText('business-logic or parameter problem');
+  await expect(error).toContainText('Juspay could not verify the signature with the public key registered for this kid');
+});
+
+test('an unknown status and an undocumented error code are labelled as such', async ({ app }) => {
+  const response = new ResponsePage(app);
+  await response.paste(JSON.stringify({ payload: { status: 'PENDING_KYC' }, error: true, errorCode: 'JP_012', errorMessage: 'x', event: 'process_result' }));
+  await expect(response.status).toContainText('PENDING_KYC');
+  await expect(response.status).toContainText('unknown status');
+  await expect(response.root.getByRole('group', { name: 'Error' })).toContainText('unconfirmed');
+});
+
+test('broken JSON is reported with its line and column, and the line is marked', async ({ app }) => {
+  const response = new ResponsePage(app);
+  const broken = '{\n  "requestId": "5f0c2b7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f",\n  "payload": {\n    "status": "LINKED",,\n    "prefix": "AXB"\n  }\n}';
+  await response.paste(broken);
+  await expect(response.problem).toContainText('Invalid JSON.');
+  await expect(response.problem).toContainText('line 4, column 24');
+  const raw = response.root.getByRole('region', { name: 'Raw response JSON' });
+  await expect(raw.locator('.json-line.marked')).toHaveAttribute('data-line', '4');
+  // What was pasted stays in the box to be fixed.
+  await expect(response.input).toHaveValue(broken);
+  await response.input.fill(broken.replace(',,', ','));
+  await expect(response.problem).toHaveCount(0);
+  await expect(response.status).toContainText('LINKED');
+});
+
+test('JSON that is not a response says what was expected', async ({ app }) => {
+  const response = new ResponsePage(app);
+  await response.paste('{"foo": 1, "bar": [1, 2]}');
+  await expect(response.problem).toContainText('Not a response.');
+  await expect(response.problem).toContainText('expected an object with `payload`');
+  await expect(response.problem).toContainText('`foo`');
+});
+
+test('the requestId is matched against the composed request', async ({ app }) => {
+  const compose = new ComposePage(app);
+  await compose.open();
+  await compose.field('requestId').fill('5f0c2b7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f');
+  const response = new ResponsePage(app);
+  await response.paste(fixture('fresh.json'));
+  await expect(response.root.getByText('matches the composed request')).toBeVisible();
+  await compose.open();
+  await compose.root.getByRole('button', { name: 'Generate a new requestId (uuid v4)' }).click();
+  await response.open();
+  await expect(response.root.getByText('differs from the composed request')).toBeVisible();
+});
+
+test('a response opened from a file or dropped on the box is read', async ({ app }) => {
+  const response = new ResponsePage(app);
+  await response.open();
+  await response.root.getByLabel('Open file…').setInputFiles(join(__dirname, 'fixtures', 'bound.json'));
+  await expect(response.status.getByTestId('status')).toHaveText('BOUND');
+  await expect(response.root.getByLabel('Response source')).toContainText('bound.json');
+
+  const dataTransfer = await app.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'failure.json', { type: 'application/json' }));
+    return dt;
+  }, fixture('failure.json'));
+  await response.root.getByRole('group', { name: 'Drop a response file' }).dispatchEvent('drop', { dataTransfer });
+  await expect(response.status.getByTestId('status')).toHaveText('FAILURE');
+  await expect(response.root.getByLabel('Response source')).toContainText('failure.json');
+});
+
+test('a 10,000-account response stays responsive: rows and raw lines are virtualised', async ({ app }) => {
+  const vpaAccounts = Array.from({ length: 100 }, (_, v) => ({
+    vpa: `user${v}@axb`,
+    accounts: Array.from({ length: 100 }, (_, a) => ({
+      bankCode: '607153',
+      bankName: `Bank ${v}`,
+      maskedAccountNumber: `XXXXXXXX${String(v * 100 + a).padStart(4, '0')}`,
+      mpinLength: a % 2 ? '6' : 4,
+      mpinSet: a % 2 ? 'true' : false,
+      referenceId: `ref-${v}-${a}`,
+      otpLength: '6',
+      atmPinLength: 4,
+      type: 'SAVINGS',
+      branchName: 'Branch',
+      bankAccountUniqueId: `uniq-${v}-${a}`,
+      ifsc: 'UTIB0000123',
+      isPrimary: a === 0 ? 'true' : 'false',
+      name: 'Customer',
+    })),
+  }));
+  const text = JSON.stringify({ requestId: 'x', payload: { status: 'LINKED', vpaAccounts }, error: false, event: 'process_result' }, null, 2);
+  expect(text.length).toBeGreaterThan(4_000_000);
+  const response = new ResponsePage(app);
+  await response.paste(text);
+  await expect(response.root.getByText('10,000 accounts', { exact: true })).toBeVisible({ timeout: 15_000 });
+  // Only the rows on screen are in the DOM.
+  expect(await response.rows('Accounts').count()).toBeLessThan(100);
+  expect(await response.root.locator('.json-line').count()).toBeLessThan(300);
+  // The big text never went into the textarea.
+  await expect(response.input).toHaveValue('');
+  await response.root.getByLabel('Filter accounts').fill('ref-99-98');
+  await expect(response.rows('Accounts')).toHaveCount(1);
+  await expect(await response.cell('Accounts', 'ref-99-98', 'mpinLength')).toHaveText('4');
+});
+
+test('Ctrl+Shift+V from another screen opens Response and pastes the clipboard into it', async ({ app, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await app.evaluate((text) => navigator.clipboard.writeText(text), fixture('nopermission.json'));
+  const response = new ResponsePage(app);
+  await response.shell.open('Compose');
+  await app.keyboard.press('Control+Shift+V');
+  await expect(app.getByRole('main', { name: 'Response' })).toBeVisible();
+  await expect(response.status.getByTestId('status')).toHaveText('NOPERMISSION');
+  await expect(response.root.getByLabel('Response source')).toContainText('Pasted');
+});
