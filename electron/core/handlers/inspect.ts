@@ -1,13 +1,9 @@
-// PLACEHOLDER — replaced by the inspect work (issue 6).
-import { InspectorError } from '../../../shared/result';
+/** Inspect channels: decode, verify and explain requests and responses; re-sign for a diff. */
+import { inspectRequest, inspectResponse, resignRequest } from '../inspect';
 import type { PartialHandlerTable } from './types';
 
-const todo = async (): Promise<never> => {
-  throw new InspectorError('not_implemented', 'The inspector is not built yet.');
-};
-
 export const inspectHandlers: PartialHandlerTable<'inspect:request' | 'inspect:response' | 'inspect:resign'> = {
-  'inspect:request': todo,
-  'inspect:response': todo,
-  'inspect:resign': todo,
+  'inspect:request': async (input, ctx) => inspectRequest(input, ctx.vault, ctx.now()),
+  'inspect:response': async (input) => inspectResponse(input),
+  'inspect:resign': async (input, ctx) => resignRequest(input, ctx.vault),
 };
