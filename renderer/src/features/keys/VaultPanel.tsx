@@ -43,12 +43,12 @@ export function VaultPanel() {
         </div>
       )}
       {vault.message && <p className={vault.state === 'damaged' ? 'field-error' : 'muted'}>{vault.message}</p>}
-      {vault.state === 'locked' && <UnlockForm isNew={vault.isNew === true} />}
+      {vault.state === 'locked' && <UnlockForm isNew={vault.isNew === true} explained={!!vault.message} />}
     </section>
   );
 }
 
-function UnlockForm({ isNew }: { isNew: boolean }) {
+function UnlockForm({ isNew, explained }: { isNew: boolean; explained: boolean }) {
   const unlock = useKeysStore((s) => s.unlock);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -72,7 +72,11 @@ function UnlockForm({ isNew }: { isNew: boolean }) {
 
   return (
     <form className="unlock-form stack" onSubmit={submit} aria-label="Unlock the vault">
-      <p className="muted">{isNew ? 'No vault file yet: choose a passphrase to create one. It cannot be recovered if forgotten.' : 'The vault is locked: type its passphrase to use its keys.'}</p>
+      {isNew ? (
+        <p className="muted">{explained ? '' : 'No vault file yet: choose a passphrase to create one. '}The passphrase cannot be recovered if forgotten.</p>
+      ) : (
+        !explained && <p className="muted">The vault is locked: type its passphrase to use its keys.</p>
+      )}
       <div className="row align-end">
         <Field id={VAULT_PASSPHRASE_ID} label={isNew ? 'New vault passphrase' : 'Vault passphrase'} error={error}>
           <input type="password" value={passphrase} autoComplete={isNew ? 'new-password' : 'current-password'} onChange={(e) => setPassphrase(e.target.value)} />

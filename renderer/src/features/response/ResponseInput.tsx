@@ -5,6 +5,7 @@ import { MOD_LABEL } from '../../lib/shortcuts';
 import { DropZone } from '../../ui/DropZone';
 import { FileButton } from '../../ui/FileButton';
 import { LINKED_SAMPLE } from './samples';
+import { isWholeDocument } from './values';
 
 export const RESPONSE_INPUT_ID = 'response-input';
 /** The contract's limit for inspect:response; a file beyond it is not one response. */
@@ -83,7 +84,7 @@ export function ResponseInput() {
           id={RESPONSE_INPUT_ID}
           aria-label="Response JSON"
           className="response-text"
-          rows={editable ? 7 : 2}
+          rows={!editable ? 2 : text ? 4 : 7}
           spellCheck={false}
           autoComplete="off"
           value={editable ? text : ''}
@@ -110,11 +111,3 @@ export function ResponseInput() {
   );
 }
 
-/** Starts with { or [ and ends with } or ]: a document, not a fragment. Looks at the ends only (texts can be MBs). */
-export function isWholeDocument(text: string): boolean {
-  let i = 0;
-  while (i < text.length && /\s/.test(text[i]!)) i++;
-  let j = text.length - 1;
-  while (j > i && /\s/.test(text[j]!)) j--;
-  return (text[i] === '{' && text[j] === '}') || (text[i] === '[' && text[j] === ']');
-}

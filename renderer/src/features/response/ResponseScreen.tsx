@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { useResponseStore } from '../../stores/response';
 import { useEnvelopeStore } from '../../stores/envelope';
 import { useAppStore } from '../../stores/app';
-import { Findings } from './Findings';
 import { RawJson } from './RawJson';
 import { ResponseInput } from './ResponseInput';
 import { ResponseSummary } from './ResponseSummary';
@@ -15,6 +14,23 @@ export function ResponseScreen() {
   const inspect = useResponseStore((s) => s.inspect);
   const setScreen = useAppStore((s) => s.setScreen);
   const [showRaw, setShowRaw] = useState(true);
+
+  const screen = useAppStore((s) => s.screen);
+  const setText = useResponseStore((s) => s.setText);
+  // A paste anywhere on this screen but into another field (the filter box…) loads it as the response.
+  useEffect(() => {
+    if (screen !== 'response') return;
+    const onPaste = (e: ClipboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      const text = e.clipboardData?.getData('text/plain');
+      if (!text) return;
+      e.preventDefault();
+      setText(text, 'paste');
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [screen, setText]);
 
   // Ask the main side for findings whenever a new text has been read.
   useEffect(() => {
@@ -46,7 +62,6 @@ export function ResponseScreen() {
       {parsed?.ok && (
         <>
           <ResponseSummary parsed={parsed} />
-          <Findings />
           <div className={showRaw ? 'response-columns' : 'response-columns raw-hidden'}>
             <ResponseTables parsed={parsed} rows={rows} />
             {showRaw ? (

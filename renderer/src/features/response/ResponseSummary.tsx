@@ -8,8 +8,10 @@ import {
   type ParseResponseResult,
 } from '../../../../shared/response';
 import { useEnvelopeStore } from '../../stores/envelope';
+import { useResponseStore } from '../../stores/response';
 import { Badge, type Tone } from '../../ui/Badge';
 import { CopyButton } from '../../ui/CopyButton';
+import { Findings } from './Findings';
 import { display, rawPayloadField, spellingOf } from './values';
 
 type Ok = Extract<ParseResponseResult, { ok: true }>;
@@ -21,8 +23,10 @@ export function ResponseSummary({ parsed }: { parsed: Ok }) {
   const { response, spelling } = parsed;
   const payload = response.payload;
   const composedRequestId = useEnvelopeStore((s) => s.requestId);
+  // The main side's findings name the spellings too; say it here only when they cannot.
+  const findingsDone = useResponseStore((s) => s.findings.phase === 'done');
   const hasError = response.error === true || !!response.errorCode || !!response.errorMessage;
-  const stringFields = Object.keys(spelling.strings);
+  const stringFields = findingsDone ? [] : Object.keys(spelling.strings);
 
   return (
     <section className="panel summary" aria-labelledby="summary-title">
@@ -45,6 +49,7 @@ export function ResponseSummary({ parsed }: { parsed: Ok }) {
         <div className="stack">
           <StatusCard response={response} />
           {hasError && <ErrorCard response={response} />}
+          <Findings />
         </div>
         <dl className="kv fields" aria-label="Response fields">
           <Row name="event" value={response.event} warn={response.event !== undefined && response.event !== RESPONSE_EVENT ? `expected ${RESPONSE_EVENT}` : undefined} />

@@ -76,3 +76,12 @@ export function spellingOf(raw: unknown, normalized: unknown): 'string' | 'json'
   if (typeof normalized !== 'boolean' && typeof normalized !== 'number') return null;
   return typeof raw === 'string' ? 'string' : 'json';
 }
+
+/** Starts with { or [ and ends with } or ]: a document, not a fragment. Looks at the ends only (texts can be MBs). */
+export function isWholeDocument(text: string): boolean {
+  let i = 0;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  let j = text.length - 1;
+  while (j > i && /\s/.test(text[j]!)) j--;
+  return (text[i] === '{' && text[j] === '}') || (text[i] === '[' && text[j] === ']');
+}
