@@ -106,3 +106,31 @@ test('the vault badge in the top bar leads to the Keys screen', async ({ app }) 
   await expect(app.getByRole('main', { name: 'Keys' })).toBeVisible();
   await expect(new KeysPage(app).root.getByRole('region', { name: 'Vault', exact: true })).toContainText('unlocked');
 });
+
+test.describe('with the vault locked', () => {
+  test.use({ hostEnv: { UPI_INSPECTOR_PASSPHRASE: undefined } });
+
+  test('the top bar badge leads to the unlock form; creating the vault unlocks it for signing', async ({ app }) => {
+    const compose = new ComposePage(app);
+    await compose.open();
+    await expect(compose.root.getByText('The vault is locked.')).toBeVisible();
+
+    await app.getByRole('button', { name: 'Vault locked: open Keys' }).click();
+    const keys = new KeysPage(app);
+    const passphrase = keys.root.getByLabel('New vault passphrase');
+    await expect(passphrase).toBeFocused();
+    await expect(keys.generateForm.getByRole('button', { name: 'Generate key' })).toBeDisabled();
+
+    await passphrase.fill('a long vault passphrase');
+    await keys.root.getByLabel('Repeat passphrase').fill('a different one');
+    await expect(keys.root.getByText('The two passphrases differ.').first()).toBeVisible();
+    await keys.root.getByLabel('Repeat passphrase').fill('a long vault passphrase');
+    await keys.root.getByRole('button', { name: 'Create vault' }).click();
+
+    await expect(app.getByRole('button', { name: 'Vault unlocked: open Keys' })).toBeVisible();
+    await expect(keys.root.getByRole('region', { name: 'Vault', exact: true })).toContainText('passphrase');
+    await keys.generate({ label: 'after unlock', kid: 'kid-unlocked' });
+    await compose.open();
+    await expect(compose.root.getByText('{"kid":"kid-unlocked","alg":"RS256"}')).toBeVisible();
+  });
+});

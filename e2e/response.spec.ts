@@ -205,3 +205,23 @@ test('Ctrl+Shift+V from another screen opens Response and pastes the clipboard i
   await expect(response.status.getByTestId('status')).toHaveText('NOPERMISSION');
   await expect(response.root.getByLabel('Response source')).toContainText('Pasted');
 });
+
+test('a paste with the focus outside any field still loads the response', async ({ app }) => {
+  const response = new ResponsePage(app);
+  await response.open();
+  await response.root.getByRole('button', { name: 'Load sample' }).focus();
+  await response.root.getByRole('button', { name: 'Load sample' }).evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, fixture('bound.json'));
+  await expect(response.status.getByTestId('status')).toHaveText('BOUND');
+  // Pasting into the filter box filters; it does not replace the response.
+  await response.root.getByLabel('Filter accounts').focus();
+  await response.root.getByLabel('Filter accounts').evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'hdfc');
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(response.status.getByTestId('status')).toHaveText('BOUND');
+});
