@@ -255,3 +255,83 @@ describe('the entry point, as a process (tsx)', () => {
     expect(weak.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^upi-inspector: This RSA key is 1024 bits.*\[weak_key\]$/)]);
   });
 });
+
+describe('findings: verify and inspect-response print what the Inspect and Response screens show', async () => {
+  const { createCore } = await import('../core');
+  const { openVault } = await import('../core/vault');
+  const core = createCore({ host: 'browser', version: '0.0.0-test', vault: await openVault({ mode: 'session' }), now: () => 1700000000000 });
+  const channel = async (name: 'inspect:request' | 'inspect:response', input: unknown) => {
+    const result = await core.dispatch(name, input);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  };
+  const signed = cli(['sign', ...TRIPLET, '--kid', 'uat1', '--key-file', files.key, ...PINNED]);
+  const NOW = '1668389349848';
+  const shape = (findings: Array<{ id: string; severity: string; path: string }>) => findings.map((f) => `${f.severity} ${f.id} ${f.path}`);
+
+  it('verify --json carries the same findings as the inspect:request channel', async () => {
+    const text = (await signed).stdout;
+    const run = await cli(['--json', 'verify', '-', '--public-key', files.pub, '--now', NOW], { stdin: text });
+    const fromChannel = await channel('inspect:request', { text, publicKey: merchant.spkiPem, now: Number(NOW) });
+    expect(run.code).toBe(0);
+    expect(shape(JSON.parse(run.stdout).findings)).toEqual(shape(fromChannel.findings));
+    expect(shape(fromChannel.findings)).toContain('info signature.verified payload.signature');
+  });
+
+  it('verify prints the findings as text and exits 1 on an error finding even when the signature holds', async () => {
+    const envelope = JSON.parse((await signed).stdout);
+    envelope.service = 'in.juspay.nowhere'; // not signed: the signature still verifies
+    const run = await cli(['verify', '-', '--public-key', files.pub, '--now', NOW], { stdin: JSON.stringify(envelope) });
+    expect(run.stdout).toMatch(/^VALID/);
+    expect(run.stdout).toMatch(/ERROR  service\.unknown  service/);
+    expect(run.code).toBe(1);
+  });
+
+  it('verify names standard base64 as the cause when that is what happened', async () => {
+    const envelope = JSON.parse((await signed).stdout);
+    envelope.payload.signature = Buffer.from(envelope.payload.signature, 'base64url').toString('base64');
+    const run = await cli(['verify', '-', '--public-key', files.pub, '--now', NOW], { stdin: JSON.stringify(envelope) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/ERROR  signature\.standard-base64/);
+  });
+
+  it('verify refuses a --now that is not epoch milliseconds', async () => {
+    expectOneLineError(await cli(['verify', '-', '--public-key', files.pub, '--now', 'yesterday'], { stdin: (await signed).stdout }), 'invalid_usage', /--now takes epoch milliseconds/);
+  });
+
+  const linked = JSON.stringify({
+    requestId: '9b2f4c1e-8a3d-4f6b-9c2e-1d5a7b8c9e0f',
+    service: 'in.juspay.hyperapi',
+    event: 'process_result',
+    error: false,
+    payload: {
+      action: 'upiGetSessionToken',
+      status: 'LINKED',
+      isDeviceBound: 'true',
+      isDeviceActivated: 'true',
+      prefix: 'AXB',
+      vpaAccounts: [{ vpa: 'ravi@axb', accounts: [{ bankName: 'Axis', bankCode: '607153', mpinSet: 'true', mpinLength: '6', otpLength: '6', atmPinLength: '4', ifsc: 'UTIB0000001', isPrimary: 'true' }] }],
+    },
+  });
+  const failure = JSON.stringify({ requestId: 'x', event: 'process_result', error: true, errorCode: 'JP_001', errorMessage: 'Merchant signature mismatch', payload: { action: 'upiGetSessionToken', status: 'FAILURE' } });
+
+  it('inspect-response exits 0 for a healthy LINKED response and 1 for a failure, with the channel’s findings', async () => {
+    const good = await cli(['--json', 'inspect-response', '-'], { stdin: linked });
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.stdout).findings).toEqual((await channel('inspect:response', { text: linked })).findings);
+    const bad = await cli(['inspect-response', '-'], { stdin: failure });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/ERROR  error\.code/);
+    expect(bad.stdout).toMatch(/signature mismatch/i);
+  });
+
+  it('inspect-response --request-id flags a response to another request', async () => {
+    const run = await cli(['inspect-response', '-', '--request-id', '11111111-2222-4333-8444-555555555555'], { stdin: linked });
+    expect(run.stdout).toMatch(/response\.request-id-mismatch/);
+    expect(run.code).toBe(1);
+  });
+
+  it('inspect-response of a missing file is bad input (2)', async () => {
+    expectOneLineError(await cli(['inspect-response', join(dir, 'nope.json')]), 'invalid_usage', /cannot read the response/);
+  });
+});

@@ -1,5 +1,6 @@
 /** Human-readable renderings; with --json every command prints its value as JSON instead. */
 import type { KeyInfo } from '../../shared/keys';
+import type { Finding } from '../../shared/diagnostics/types';
 import type { VerifyResult } from '../../shared/verify';
 
 export function json(value: unknown): string {
@@ -33,4 +34,23 @@ export function verifyReport(result: VerifyResult): string {
     lines.push(`tried:   ${attempt.valid ? 'verified' : 'no      '}  "${attempt.label}" (id ${attempt.keyId}, kid ${attempt.kid || 'not set'}, thumbprint ${attempt.thumbprint})`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: 'ERROR', warning: 'WARN ', info: 'info ' };
+
+/** Findings as the Inspect screen lists them: severity, where, what is wrong, how to fix it. */
+export function findingsReport(findings: Finding[]): string {
+  if (findings.length === 0) return 'findings: none\n';
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  const lines = [`findings: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)`];
+  for (const f of findings) {
+    lines.push(`${SEVERITY_LABEL[f.severity]}  ${f.id}  ${f.path || '(whole input)'}`);
+    lines.push(`       ${f.message}`);
+    if (f.fix) lines.push(`       fix: ${f.fix}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function hasErrors(findings: Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
 }

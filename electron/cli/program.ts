@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
+import { registerInspectResponseCommand } from './commands/inspect-response';
 import { registerKeysCommands } from './commands/keys';
 import type { RegisterCommand } from './commands/shared';
 import { registerSignCommand } from './commands/sign';
@@ -12,12 +13,12 @@ import { createContext } from './context';
 import { EXIT, reportError } from './errors';
 import { processIo, type CliIo } from './io';
 
-const COMMANDS: RegisterCommand[] = [registerKeysCommands, registerSignCommand, registerVerifyCommand];
+const COMMANDS: RegisterCommand[] = [registerKeysCommands, registerSignCommand, registerVerifyCommand, registerInspectResponseCommand];
 
 export function createProgram(io: CliIo, setExit: (code: number) => void): Command {
   const ctx = createContext(io, version);
   const program = new Command('upi-inspector')
-    .description('Build, sign and verify Juspay UPI Plugin upiGetSessionToken requests.')
+    .description('Build, sign, verify and explain Juspay UPI Plugin upiGetSessionToken requests and responses.')
     .version(version)
     .option('--json', 'machine-readable JSON output')
     .showSuggestionAfterError()

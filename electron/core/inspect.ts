@@ -17,7 +17,7 @@ import { signEnvelope } from './signer';
 import { pastedCandidate, vaultCandidates, verifyEnvelope, type VerifyCandidate } from './verifier';
 import type { Vault } from './vault';
 
-interface Candidate extends VerifyCandidate {
+export interface Candidate extends VerifyCandidate {
   bits: number;
 }
 
@@ -68,8 +68,12 @@ export function collectSignatureEvidence(decoded: DecodedRequest, candidates: Ca
   return evidence;
 }
 
+/** A verification candidate with its modulus size, which the signature-length check needs. */
+export function withBits(c: VerifyCandidate): Candidate {
+  return { ...c, bits: rsaBits(c.key) };
+}
+
 async function gatherCandidates(vault: Vault, publicKey: string | undefined): Promise<{ candidates: Candidate[]; pastedKeyError?: string }> {
-  const withBits = (c: VerifyCandidate): Candidate => ({ ...c, bits: rsaBits(c.key) });
   const fromVault = vaultCandidates(vault.publicKeys()).map(withBits);
   if (!publicKey?.trim()) return { candidates: fromVault };
   try {
@@ -80,24 +84,46 @@ async function gatherCandidates(vault: Vault, publicKey: string | undefined): Pr
   }
 }
 
-export async function inspectRequest(
-  input: { text: string; publicKey?: string | undefined; now?: number | undefined },
-  vault: Vault,
-  now: number,
-): Promise<RequestInspection> {
-  const decoded = decodeRequestText(input.text);
-  const { candidates, pastedKeyError } = await gatherCandidates(vault, input.publicKey);
-  const evidence = collectSignatureEvidence(decoded, candidates, pastedKeyError);
-  const vaultKids = vault.publicKeys().map((k) => k.info.kid).filter((kid) => kid !== '');
-  const inspection: RequestInspection = inspectRequestText(input.text, { now: input.now ?? now, vaultKids, signature: evidence });
+export interface InspectWithKeysOptions {
+  /** Reference time for the timestamp checks, epoch ms. */
+  now: number;
+  /** kids known to the vault, for `header.kid-unknown`. */
+  vaultKids?: string[];
+  pastedKeyError?: string;
+}
+
+/** The request inspection given the keys to try: shared by the inspect channel and the CLI's verify. */
+export function inspectWithKeys(text: string, candidates: Candidate[], options: InspectWithKeysOptions): RequestInspection {
+  const decoded = decodeRequestText(text);
+  const evidence = collectSignatureEvidence(decoded, candidates, options.pastedKeyError);
+  const inspection: RequestInspection = inspectRequestText(text, {
+    now: options.now,
+    signature: evidence,
+    ...(options.vaultKids ? { vaultKids: options.vaultKids } : {}),
+  });
   if (evidence.notCheckedReason === undefined) {
     try {
-      inspection.verify = verifyEnvelope(input.text, candidates);
+      inspection.verify = verifyEnvelope(text, candidates);
     } catch {
       // Nothing verifiable beyond what the findings already say.
     }
   }
   return inspection;
+}
+
+export async function inspectRequest(
+  input: { text: string; publicKey?: string | undefined; now?: number | undefined },
+  vault: Vault,
+  now: number,
+): Promise<RequestInspection> {
+  const { candidates, pastedKeyError } = await gatherCandidates(vault, input.publicKey);
+  // An empty vault knows no kid, so "unknown to the vault" would say nothing: only ask with keys there.
+  const vaultKids = vault.publicKeys().map((k) => k.info.kid).filter((kid) => kid !== '');
+  return inspectWithKeys(input.text, candidates, {
+    now: input.now ?? now,
+    ...(vaultKids.length > 0 ? { vaultKids } : {}),
+    ...(pastedKeyError ? { pastedKeyError } : {}),
+  });
 }
 
 export function inspectResponse(input: { text: string; requestId?: string | undefined }): ResponseInspection {

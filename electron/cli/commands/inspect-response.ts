@@ -1,0 +1,23 @@
+/**
+ * `inspect-response`: reads an SDK response and prints the same findings the Response screen shows.
+ * Exit 0 when no finding is an error, 1 when one is, 2 when the file cannot be read.
+ */
+import type { Command } from 'commander';
+import { inspectResponse } from '../../core/inspect';
+import { EXIT } from '../errors';
+import { findingsReport, hasErrors, json } from '../output';
+import { wantsJson, type RegisterCommand } from './shared';
+
+export const registerInspectResponseCommand: RegisterCommand = (program, { ctx, exit }) => {
+  program
+    .command('inspect-response')
+    .description('explain a upiGetSessionToken response: status and next step, error code, accounts. Exit 0 fine, 1 error findings, 2 bad input')
+    .argument('<file>', 'the response JSON (or a log line holding it), or - for stdin')
+    .option('--request-id <uuid>', 'the request this response should answer')
+    .action(async (file: string, options: { requestId?: string }, command: Command) => {
+      const text = await ctx.readInput(file, 'response');
+      const inspection = inspectResponse({ text, requestId: options.requestId });
+      ctx.io.stdout(wantsJson(command) ? json(inspection) : findingsReport(inspection.findings));
+      exit(hasErrors(inspection.findings) ? EXIT.invalid : EXIT.ok);
+    });
+};
