@@ -283,7 +283,7 @@ describe('findings: verify and inspect-response print what the Inspect and Respo
     envelope.service = 'in.juspay.nowhere'; // not signed: the signature still verifies
     const run = await cli(['verify', '-', '--public-key', files.pub, '--now', NOW], { stdin: JSON.stringify(envelope) });
     expect(run.stdout).toMatch(/^VALID/);
-    expect(run.stdout).toMatch(/ERROR  service\.unknown  service/);
+    expect(run.stdout).toMatch(/ERROR {2}service\.unknown {2}service/);
     expect(run.code).toBe(1);
   });
 
@@ -292,7 +292,7 @@ describe('findings: verify and inspect-response print what the Inspect and Respo
     envelope.payload.signature = Buffer.from(envelope.payload.signature, 'base64url').toString('base64');
     const run = await cli(['verify', '-', '--public-key', files.pub, '--now', NOW], { stdin: JSON.stringify(envelope) });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/ERROR  signature\.standard-base64/);
+    expect(run.stdout).toMatch(/ERROR {2}signature\.standard-base64/);
   });
 
   it('verify refuses a --now that is not epoch milliseconds', async () => {
@@ -321,7 +321,7 @@ describe('findings: verify and inspect-response print what the Inspect and Respo
     expect(JSON.parse(good.stdout).findings).toEqual((await channel('inspect:response', { text: linked })).findings);
     const bad = await cli(['inspect-response', '-'], { stdin: failure });
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/ERROR  error\.code/);
+    expect(bad.stdout).toMatch(/ERROR {2}error\.code/);
     expect(bad.stdout).toMatch(/signature mismatch/i);
   });
 

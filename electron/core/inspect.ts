@@ -3,7 +3,6 @@
  * main side can know — which keys the signature verifies under, and which usual mistake it matches —
  * as SignatureEvidence, and re-signs decoded claims for a side-by-side diff.
  */
-import type { KeyObject } from 'node:crypto';
 import type { RequestInspection, ResignDiff, ResignSegmentDiff, ResponseInspection } from '../../shared/contract';
 import { ACTION, SERVICE, newRequestId, type SessionTokenRequest } from '../../shared/envelope';
 import { decodeBase64Loose, decodeBase64Url } from '../../shared/base64url';
