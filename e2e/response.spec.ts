@@ -68,9 +68,10 @@ test('accounts sort by a header click and filter by text or by clicking a VPA', 
   await response.root.getByLabel('Filter accounts').fill('');
   await expect(response.rows('Accounts')).toHaveCount(3);
 
-  await response.table('VPAs').getByRole('button', { name: 'asha.k@okhdfc' }).click();
+  await response.table('VPAs').getByRole('button', { name: 'asha.k@okhdfc', exact: true }).click();
   await expect(response.rows('Accounts')).toHaveCount(1);
   await expect(response.root.getByText('1 of 3 accounts')).toBeVisible();
+  await expect(response.table('VPAs').getByRole('button', { name: 'asha.k@okhdfc', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await response.root.getByRole('button', { name: 'Show accounts of every VPA' }).click();
   await expect(response.rows('Accounts')).toHaveCount(3);
 });
@@ -224,4 +225,13 @@ test('a paste with the focus outside any field still loads the response', async 
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
   await expect(response.status.getByTestId('status')).toHaveText('BOUND');
+});
+
+test('an account row copies as the JSON it was received as', async ({ app, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const response = new ResponsePage(app);
+  await response.paste(fixture('linked.json'));
+  await response.table('Accounts').getByRole('button', { name: 'Copy account ref-axis-4521 as JSON' }).click();
+  const copied = JSON.parse(await app.evaluate(() => navigator.clipboard.readText())) as Record<string, unknown>;
+  expect(copied).toMatchObject({ referenceId: 'ref-axis-4521', mpinLength: '6', mpinSet: 'true' });
 });

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { CellContext } from '@tanstack/react-table';
 import { ACCOUNT_FIELDS, type AccountField, type AccountRow, type NormalizedVpaAccount, type ParseResponseResult } from '../../../../shared/response';
 import { plural } from '../../lib/format';
+import { CopyButton } from '../../ui/CopyButton';
 import { DataTable, type AnyColumn } from '../../ui/DataTable';
 import { compareValues, display, rawAccount, spellingOf } from './values';
 
@@ -68,7 +69,25 @@ function useAccountColumns(parsed: Ok): AnyColumn<AccountRow>[] {
         },
       };
     });
-    return [vpaColumn, ...fieldColumns];
+    const copyColumn: AnyColumn<AccountRow> = {
+      id: 'copy',
+      header: 'copy',
+      size: 56,
+      enableSorting: false,
+      enableGlobalFilter: false,
+      meta: { description: 'Copy the account as received, as JSON' },
+      cell: (c: CellContext<AccountRow, unknown>) => {
+        const row = c.row.original;
+        return (
+          <CopyButton
+            icon
+            label={`Copy account ${display(row.referenceId ?? `${row.vpaIndex}.${row.accountIndex}`)} as JSON`}
+            value={() => JSON.stringify(rawAccount(parsed, row.vpaIndex, row.accountIndex) ?? row, null, 2)}
+          />
+        );
+      },
+    };
+    return [copyColumn, vpaColumn, ...fieldColumns];
   }, [parsed]);
 }
 
@@ -121,6 +140,14 @@ export function ResponseTables({ parsed, rows }: { parsed: Ok; rows: AccountRow[
       },
       { id: 'accounts', header: 'accounts', size: 90, accessorFn: (r) => r.accounts, sortingFn: sortMixed, cell: (c: CellContext<VpaRow, unknown>) => <span className="num">{display(c.getValue())}</span> },
       { id: 'primaryBank', header: 'primary bank', size: 180, accessorFn: (r) => r.primaryBank, sortingFn: sortMixed, sortUndefined: 'last', cell: (c: CellContext<VpaRow, unknown>) => display(c.getValue()) },
+      {
+        id: 'copy',
+        header: 'copy',
+        size: 56,
+        enableSorting: false,
+        enableGlobalFilter: false,
+        cell: (c: CellContext<VpaRow, unknown>) => <CopyButton icon label={`Copy VPA ${display(c.row.original.vpa)}`} value={display(c.row.original.vpa)} />,
+      },
     ],
     [vpaFilter],
   );

@@ -3,6 +3,8 @@ import { flushSync } from 'react-dom';
 import { useAppStore, type Screen } from '../../stores/app';
 import { Badge } from '../../ui/Badge';
 import { VAULT_PASSPHRASE_ID } from '../keys/VaultPanel';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { ScreenContext } from './screen';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
 interface Props {
@@ -77,12 +79,16 @@ export function Shell({ screens, children }: Props) {
         )}
         {screens.map((s) => (
           <div key={s.id} className="screen" hidden={s.id !== current.id} data-screen={s.id}>
-            {children?.[s.id] ?? (
-              <section className="panel">
-                <h1>{s.label}</h1>
-                <p className="muted">This screen is being built.</p>
-              </section>
-            )}
+            <ScreenContext.Provider value={{ id: s.id, active: s.id === current.id }}>
+              <ErrorBoundary name={`the ${s.label} screen`}>
+                {children?.[s.id] ?? (
+                  <section className="panel">
+                    <h1>{s.label}</h1>
+                    <p className="muted">This screen is being built.</p>
+                  </section>
+                )}
+              </ErrorBoundary>
+            </ScreenContext.Provider>
           </div>
         ))}
       </main>
