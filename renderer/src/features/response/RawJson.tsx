@@ -21,11 +21,11 @@ export function RawJson({ onHide }: { onHide?: () => void }) {
         <div className="spacer" />
         {canToggle && (
           <div className="segmented small" role="group" aria-label="Raw view">
-            <button type="button" className={!asReceived ? 'seg active' : 'seg'} aria-pressed={!asReceived} onClick={() => setAsReceived(false)}>
-              Formatted
+            <button type="button" className={!asReceived ? 'seg active' : 'seg'} aria-pressed={!asReceived} onClick={() => setAsReceived(false)} title="Pretty-printed">
+              Pretty
             </button>
-            <button type="button" className={asReceived ? 'seg active' : 'seg'} aria-pressed={asReceived} onClick={() => setAsReceived(true)}>
-              As received
+            <button type="button" className={asReceived ? 'seg active' : 'seg'} aria-pressed={asReceived} onClick={() => setAsReceived(true)} title="Exactly as pasted or opened">
+              Received
             </button>
           </div>
         )}
