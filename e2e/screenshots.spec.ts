@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { ComposePage } from './pages/compose';
+import { InspectPage } from './pages/inspect';
 import { KeysPage } from './pages/keys';
 import { ResponsePage, fixture } from './pages/response';
 import type { ScreenName } from './pages/app';
@@ -22,13 +23,20 @@ test('every screen in light and dark', async ({ app }, testInfo) => {
   await compose.open();
   await compose.field('requestId').fill('5f0c2b7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f');
   await compose.fill({ merchantId: 'stock', merchantCustomerId: 'cust-4242', merchantChannelId: 'STOCK_ANDROID' });
-  await compose.envelopeJson();
+  const envelope = JSON.parse(await compose.envelopeJson());
   await compose.preview.getByRole('button', { name: 'Verify on main side' }).click();
   await expect(compose.verifyResult).toContainText('Valid');
 
   const response = new ResponsePage(app);
   await response.paste(fixture('linked.json'));
   await expect(response.status).toContainText('LINKED');
+
+  // Inspect shows the commonest mistake: the same request with its signature in standard base64.
+  envelope.payload.signature = Buffer.from(envelope.payload.signature, 'base64url').toString('base64');
+  const inspect = new InspectPage(app);
+  await inspect.open();
+  await inspect.paste(JSON.stringify(envelope, null, 2));
+  await inspect.expectFinding('signature.standard-base64', /standard base64/);
 
   await keys.open();
   await keys.card('stock UAT key').getByRole('button', { name: 'Export public key of stock UAT key' }).click();
@@ -39,8 +47,6 @@ test('every screen in light and dark', async ({ app }, testInfo) => {
     await compose.shell.setTheme(theme);
     for (const screen of screens) {
       await compose.shell.open(screen);
-      // Inspect belongs to another screen's work: capture it once it is more than the placeholder.
-      if (screen === 'Inspect' && (await compose.shell.screen('Inspect').getByText('This screen is being built.').isVisible())) continue;
       await app.locator('.content').evaluate((el) => el.scrollTo(0, 0));
       const path = join(ARTIFACTS, `${screen.toLowerCase()}-${theme}.png`);
       await app.screenshot({ path, animations: 'disabled' });

@@ -6,6 +6,7 @@ import { useShortcuts } from './features/shell/useShortcuts';
 import { ComposeScreen } from './features/compose/ComposeScreen';
 import { ResponseScreen } from './features/response/ResponseScreen';
 import { KeysScreen } from './features/keys/KeysScreen';
+import { InspectScreen } from './features/inspect/InspectScreen';
 import './styles/workbench.css';
 
 const SCREENS: { id: Screen; label: string }[] = [
@@ -32,6 +33,7 @@ export function App() {
       {{
         compose: <ComposeScreen />,
         response: <ResponseScreen />,
+        inspect: <InspectScreen />,
         keys: <KeysScreen />,
       }}
     </Shell>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useInspectStore } from '../../stores/inspect';
 import { useKeysStore, usePrivateKeys } from '../../stores/keys';
+import { useScreenActive } from '../shell/screen';
 import { Badge } from '../../ui/Badge';
 import { CopyButton } from '../../ui/CopyButton';
 import { JsonView } from '../../ui/JsonView';
@@ -25,9 +26,11 @@ export function InspectScreen() {
   const s = useInspectStore();
   const privateKeys = usePrivateKeys();
   const refreshKeys = useKeysStore((k) => k.refresh);
+  const active = useScreenActive();
+  // Keys may have changed on another screen (or in the CLI) since this one was mounted.
   useEffect(() => {
-    void refreshKeys();
-  }, [refreshKeys]);
+    if (active) void refreshKeys();
+  }, [active, refreshKeys]);
 
   // Inspect as the engineer types or pastes; the store ignores answers to older input.
   useEffect(() => {
@@ -35,17 +38,6 @@ export function InspectScreen() {
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [s.text, s.publicKey, s.reference]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
-        e.preventDefault();
-        void s.inspect();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [s]);
 
   const [showKey, setShowKey] = useState(s.publicKey.length > 0);
   const decoded = s.result?.decoded;
@@ -91,11 +83,11 @@ export function InspectScreen() {
         )}
         <fieldset className="stack reference-time">
           <legend>Reference time for the timestamp checks</legend>
-          <label className="row">
+          <label className="radio-line">
             <input type="radio" name="reference" checked={s.reference.mode === 'now'} onChange={() => s.setReference({ mode: 'now' })} />
             Now
           </label>
-          <label className="row">
+          <label className="radio-line">
             <input
               type="radio"
               name="reference"

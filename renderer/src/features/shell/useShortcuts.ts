@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import { useAppStore } from '../../stores/app';
 import { useEnvelopeStore } from '../../stores/envelope';
 import { useResponseStore } from '../../stores/response';
+import { useInspectStore } from '../../stores/inspect';
 import { copyText } from '../../lib/clipboard';
 import { matchShortcut } from '../../lib/shortcuts';
 import { RESPONSE_INPUT_ID } from '../response/ResponseInput';
@@ -22,6 +23,9 @@ export function useShortcuts(): void {
           } else if (app.screen === 'response') {
             e.preventDefault();
             void useResponseStore.getState().inspect(useEnvelopeStore.getState().requestId);
+          } else if (app.screen === 'inspect') {
+            e.preventDefault();
+            void useInspectStore.getState().inspect();
           }
           return;
         }
