@@ -143,3 +143,32 @@ describe('firstDifference', () => {
     ['', 'a', 0],
   ])('%s vs %s → %i', (a, b, want) => expect(firstDifference(a, b)).toBe(want));
 });
+
+describe('inspect never throws on the main side either', () => {
+  it('arbitrary text and mutated envelopes always yield a findings list', async () => {
+    const fc = await import('fast-check');
+    const { vault } = await vaultWith({ pem: merchant.pkcs8Pem, kid: KID, label: 'merchant' });
+    const good = JSON.parse(envelope(b64url(goodSignature))) as { payload: Record<string, string> } & Record<string, unknown>;
+    const mutate = fc.oneof(
+      fc.string().map((t) => t),
+      fc.json().map((t) => t),
+      fc.tuple(fc.constantFrom('protected', 'signaturePayload', 'signature'), fc.string()).map(([k, v]) =>
+        JSON.stringify({ ...good, payload: { ...good.payload, [k]: v } }),
+      ),
+      fc.tuple(fc.constantFrom('protected', 'signaturePayload', 'signature'), fc.nat(400), fc.string({ maxLength: 3 })).map(([k, at, insert]) => {
+        const v = good.payload[k]!;
+        return JSON.stringify({ ...good, payload: { ...good.payload, [k]: v.slice(0, at) + insert + v.slice(at) } });
+      }),
+      fc.anything().map((v) => JSON.stringify({ ...good, payload: v })),
+    );
+    await fc.assert(
+      fc.asyncProperty(mutate, async (text) => {
+        const r = await inspectRequest({ text: text ?? '' }, vault, NOW);
+        expect(Array.isArray(r.findings)).toBe(true);
+        for (const f of r.findings) expect(['error', 'warning', 'info']).toContain(f.severity);
+        expect(r.findings.map((f) => f.id)).not.toContain('inspector.internal-error');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
