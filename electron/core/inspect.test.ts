@@ -4,17 +4,10 @@ import type { RequestInspection } from '../../shared/contract';
 import { testRsaKey } from './__fixtures__/test-keys';
 import { firstDifference, inspectRequest, inspectResponse, resignRequest } from './inspect';
 import { openVault } from './vault';
+import { SAMPLE_FIELDS } from './__fixtures__/envelope-fields';
 
 const NOW = 1668389349848;
-const fields = {
-  requestId: '9b2f4c1e-8a3d-4f6b-9c2e-1d5a7b8c9e0f',
-  service: 'in.juspay.hyperapi',
-  action: 'upiGetSessionToken',
-  merchantId: 'stock',
-  merchantCustomerId: 'cust-42',
-  merchantChannelId: 'stockapp',
-  timestamp: String(NOW),
-};
+const fields = SAMPLE_FIELDS;
 const KID = 'uat833359804655bb748702e324111';
 const merchant = testRsaKey(2048, 'merchant');
 const other = testRsaKey(2048, 'other');

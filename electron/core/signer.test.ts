@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { EnvelopeFields } from '../../shared/envelope';
 import type { KeyInfo } from '../../shared/keys';
 import { InspectorError } from '../../shared/result';
 import { testRsaKey } from './__fixtures__/test-keys';
 import { signEnvelope, type SigningKey } from './signer';
 import { verifyEnvelope } from './verifier';
+import { SAMPLE_FIELDS } from './__fixtures__/envelope-fields';
 
 const key = testRsaKey();
 const info: KeyInfo = {
@@ -18,15 +18,7 @@ const info: KeyInfo = {
   source: { format: 'pkcs8-pem', description: 'PKCS#8 PEM' },
 };
 const signingKey: SigningKey = { info, privateKey: key.privateKey };
-const fields: EnvelopeFields = {
-  requestId: '9b2f4c1e-8a3d-4f6b-9c2e-1d5a7b8c9e0f',
-  service: 'in.juspay.hyperapi',
-  action: 'upiGetSessionToken',
-  merchantId: 'stock',
-  merchantCustomerId: 'cust-42',
-  merchantChannelId: 'stockapp',
-  timestamp: '1668389349848',
-};
+const fields = SAMPLE_FIELDS;
 
 describe('signEnvelope', () => {
   it('gives byte-identical output for the same inputs', () => {

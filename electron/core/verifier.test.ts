@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { EnvelopeFields } from '../../shared/envelope';
 import { InspectorError } from '../../shared/result';
 import { testRsaKey } from './__fixtures__/test-keys';
 import { signEnvelope } from './signer';
 import { pastedCandidate, readSignedSegments, verifyEnvelope, type VerifyCandidate } from './verifier';
+import { SAMPLE_FIELDS } from './__fixtures__/envelope-fields';
 
 const merchant = testRsaKey();
 const stranger = testRsaKey(2048, 'other');
 const KID = 'uat833359804655bb748702e324111';
-const fields: EnvelopeFields = {
-  requestId: '9b2f4c1e-8a3d-4f6b-9c2e-1d5a7b8c9e0f',
-  service: 'in.juspay.hyperapi',
-  action: 'upiGetSessionToken',
-  merchantId: 'stock',
-  merchantCustomerId: 'cust-42',
-  merchantChannelId: 'stockapp',
-  timestamp: '1668389349848',
-};
+const fields = SAMPLE_FIELDS;
 const signed = signEnvelope(fields, {
   info: { id: 'm1', kid: KID, label: 'merchant', kind: 'private', bits: 2048, thumbprint: 'tp-m', createdAt: '', source: { format: 'generated', description: '' } },
   privateKey: merchant.privateKey,

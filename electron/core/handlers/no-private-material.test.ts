@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../../shared/contract';
 import type { KeyInfo } from '../../../shared/keys';
 import type { Result } from '../../../shared/result';
+import { SAMPLE_FIELDS } from '../__fixtures__/envelope-fields';
 import { privateJwkValues, testRsaKey } from '../__fixtures__/test-keys';
 import { createCore } from '../index';
 import { openVault } from '../vault';
@@ -51,15 +52,7 @@ describe('no channel output carries private key material', async () => {
   await call('keys:exportPublic', { id: a.id });
   await call('keys:exportPublic', { id: c.id });
   await call('keys:rename', { id: b.id, label: 'second, renamed', kid: 'kid-b' });
-  const fields = {
-    requestId: '9b2f4c1e-8a3d-4f6b-9c2e-1d5a7b8c9e0f',
-    service: 'in.juspay.hyperapi',
-    action: 'upiGetSessionToken',
-    merchantId: 'stock',
-    merchantCustomerId: 'cust-42',
-    merchantChannelId: 'stockapp',
-    timestamp: '1668389349848',
-  };
+  const fields = SAMPLE_FIELDS;
   const signed = value(await call<{ json: string }>('envelope:sign', { fields, keyId: a.id }));
   await call('envelope:sign', { fields, keyId: c.id }); // public_only
   await call('envelope:sign', { fields, keyId: g.id }); // no kid yet: kid_missing
