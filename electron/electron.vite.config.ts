@@ -20,9 +20,9 @@ function contentSecurityPolicyMeta(): Plugin {
 
 export default defineConfig({
   main: {
-    // jose is ESM-only: bundle it into the CommonJS main build instead of requiring it at run time.
+    // Every library is a devDependency: Vite bundles them all (jose is ESM-only and must be bundled into
+    // this CommonJS build anyway), so the packaged app carries out/ and no node_modules.
     build: {
-      externalizeDeps: { exclude: ['jose', 'zod', 'commander'] },
       outDir: resolve(root, 'out/main'),
       rollupOptions: {
         input: {
