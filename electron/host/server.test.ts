@@ -103,6 +103,7 @@ describe('browser host', () => {
   it('returns 400 for a body that is not JSON, and 404 for an unknown channel', async () => {
     expect((await call('/api/app:info', { headers: withToken, body: '{nope' })).status).toBe(400);
     expect((await call('/api/keys:steal', { headers: withToken, body: '{}' })).status).toBe(404);
+    expect((await call('/api/%E0%A4%A', { headers: withToken, body: '{}' })).status).toBe(400);
     expect(dispatch).not.toHaveBeenCalled();
   });
 

@@ -101,7 +101,12 @@ export function createHostServer(options: HostOptions): { server: Server; token:
         return refuse(res, 403, 'forbidden_token', 'Missing or wrong token: open the URL the inspector printed at start-up.');
       }
       if (req.method !== 'POST') return refuse(res, 405, 'method_not_allowed', 'Channels are called with POST.');
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return refuse(res, 400, 'bad_path', 'The channel name in the path is not valid percent-encoding.');
+      }
       if (!isChannel(channel)) return refuse(res, 404, 'unknown_channel', `There is no channel named "${channel}".`);
       const body = await readBody(req);
       if (body === 'too-large') {
