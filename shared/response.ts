@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { extractJson, parseJson } from './json';
+import { typeName } from './diagnostics/words';
 
 export const RESPONSE_EVENT = 'process_result';
 export const INITIATE_EVENT = 'initiate_result';
@@ -742,20 +743,9 @@ function isRequestLike(o: Record<string, unknown>): boolean {
   return ['protected', 'signaturePayload', 'signature', 'merchantKeyId', 'clientAuthToken'].some((k) => Object.hasOwn(p, k));
 }
 
-/** "an array", "a number (42)", "null" … for messages. */
+/** Like typeName, but says what a string holds and how long an array is: "a string ("abc")". */
 export function describeType(v: unknown): string {
-  if (v === null) return 'null';
   if (Array.isArray(v)) return `an array of ${v.length} item${v.length === 1 ? '' : 's'}`;
-  switch (typeof v) {
-    case 'string':
-      return `a string ("${v.length > 40 ? `${v.slice(0, 40)}…` : v}")`;
-    case 'number':
-      return `a number (${v})`;
-    case 'boolean':
-      return `a boolean (${v})`;
-    case 'object':
-      return 'an object';
-    default:
-      return typeof v;
-  }
+  if (typeof v === 'string') return `a string ("${v.length > 40 ? `${v.slice(0, 40)}…` : v}")`;
+  return typeName(v);
 }

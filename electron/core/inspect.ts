@@ -97,6 +97,7 @@ export function inspectWithKeys(text: string, candidates: Candidate[], options: 
   const evidence = collectSignatureEvidence(decoded, candidates, options.pastedKeyError);
   const inspection: RequestInspection = inspectRequestText(text, {
     now: options.now,
+    decoded,
     signature: evidence,
     ...(options.vaultKids ? { vaultKids: options.vaultKids } : {}),
   });

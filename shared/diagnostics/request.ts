@@ -22,6 +22,8 @@ export interface InspectRequestOptions {
   signature?: SignatureEvidence;
   /** The chosen merchant profile; enables the `profile.*` findings. */
   profile?: { merchantId?: string; merchantChannelId?: string };
+  /** `decodeRequestText(text)`, when the caller already has it (the main side decodes once for evidence too). */
+  decoded?: DecodedRequest;
 }
 
 /** `RequestInspection.decoded`, with `source` always set. */
@@ -38,7 +40,7 @@ export interface RequestInspectionResult extends RequestInspection {
 export function inspectRequestText(text: string, options: InspectRequestOptions): RequestInspectionResult {
   let decoded: DecodedRequest | undefined;
   try {
-    decoded = decodeRequestText(text);
+    decoded = options?.decoded ?? decodeRequestText(text);
     const findings = requestFindings(text, decoded, options ?? { now: Date.now() });
     return { findings: sortFindings(findings), decoded: view(decoded) };
   } catch (error) {

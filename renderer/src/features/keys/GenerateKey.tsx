@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { KEY_SIZES, type KeySize } from '../../../../shared/keys';
 import { useKeysStore } from '../../stores/keys';
 import { Field } from '../../ui/Field';
+import { ErrorBanner } from '../../ui/ErrorBanner';
 
 export function GenerateKey({ disabled }: { disabled: boolean }) {
   const generate = useKeysStore((s) => s.generate);
@@ -53,11 +54,7 @@ export function GenerateKey({ disabled }: { disabled: boolean }) {
             <input type="text" className="mono" value={kid} onChange={(e) => setKid(e.target.value)} placeholder="optional" spellCheck={false} disabled={disabled} />
           </Field>
         </div>
-        {banner && (
-          <div role="alert" className="banner error">
-            {banner}
-          </div>
-        )}
+        <ErrorBanner>{banner}</ErrorBanner>
         <div className="row">
           <button type="submit" className="primary" disabled={busy || disabled}>
             {busy ? `Generating ${bits}-bit key…` : 'Generate key'}

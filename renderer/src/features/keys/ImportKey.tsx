@@ -5,6 +5,7 @@ import { formatBytes } from '../../lib/format';
 import { DropZone } from '../../ui/DropZone';
 import { Field } from '../../ui/Field';
 import { FileButton } from '../../ui/FileButton';
+import { ErrorBanner } from '../../ui/ErrorBanner';
 
 const MAX_KEY_BYTES = 256 * 1024;
 type ImportField = 'text' | 'passphrase' | 'label' | 'kid';
@@ -145,11 +146,7 @@ export function ImportKey({ disabled }: { disabled: boolean }) {
             <input type="password" value={passphrase} autoComplete="off" onChange={(e) => setPassphrase(e.target.value)} disabled={disabled} />
           </Field>
         )}
-        {banner && (
-          <div role="alert" className="banner error">
-            {banner}
-          </div>
-        )}
+        <ErrorBanner>{banner}</ErrorBanner>
         <div className="row">
           <button type="submit" className="primary" disabled={busy || disabled}>
             {busy ? 'Importing…' : 'Import key'}

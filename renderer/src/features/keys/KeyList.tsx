@@ -13,6 +13,7 @@ import { CopyButton } from '../../ui/CopyButton';
 import { DownloadLink } from '../../ui/DownloadLink';
 import { Field } from '../../ui/Field';
 import { JsonView } from '../../ui/JsonView';
+import { ErrorBanner } from '../../ui/ErrorBanner';
 
 export function KeyList() {
   const keys = useKeysStore((s) => s.keys);
@@ -202,11 +203,7 @@ function RenameForm({ keyInfo: k, onDone }: { keyInfo: KeyInfo; onDone(): void }
           <input type="text" className="mono" value={kid} onChange={(e) => setKid(e.target.value)} spellCheck={false} />
         </Field>
       </div>
-      {banner && (
-        <div role="alert" className="banner error">
-          {banner}
-        </div>
-      )}
+      <ErrorBanner>{banner}</ErrorBanner>
       <div className="row">
         <button type="submit" className="primary small" disabled={busy}>
           {busy ? 'Saving…' : 'Save'}

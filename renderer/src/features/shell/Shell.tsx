@@ -6,6 +6,7 @@ import { VAULT_PASSPHRASE_ID } from '../keys/VaultPanel';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ScreenContext } from './screen';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { ErrorBanner } from '../../ui/ErrorBanner';
 
 interface Props {
   screens: { id: Screen; label: string }[];
@@ -72,11 +73,7 @@ export function Shell({ screens, children }: Props) {
         ))}
       </nav>
       <main className="content" aria-label={current.label}>
-        {infoError && (
-          <div role="alert" className="banner error">
-            {infoError.message}
-          </div>
-        )}
+        <ErrorBanner>{infoError?.message}</ErrorBanner>
         {screens.map((s) => (
           <div key={s.id} className="screen" hidden={s.id !== current.id} data-screen={s.id}>
             <ScreenContext.Provider value={{ id: s.id, active: s.id === current.id }}>
