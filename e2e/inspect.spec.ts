@@ -66,6 +66,13 @@ test.describe('Inspect explains why a request fails', () => {
     }
   });
 
+  test('a request inside a log line is found and said to be there', async ({ app }) => {
+    const inspect = new InspectPage(app);
+    await inspect.open();
+    await inspect.paste(`11-25 12:00:01.123 D/HyperSDK: process payload ${merchantRequest(rsaKey()).replace(/\n\s*/g, '')}`);
+    await expect(inspect.root.getByText(/Read as a full envelope found inside a log line \(line 1, column \d+\)/)).toBeVisible();
+  });
+
   test('broken JSON still shows where it breaks and what could be decoded', async ({ app }) => {
     const inspect = new InspectPage(app);
     await inspect.open();

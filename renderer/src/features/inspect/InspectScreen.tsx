@@ -8,6 +8,7 @@ import { JsonView } from '../../ui/JsonView';
 import { formatAge, formatDateTime } from '../../lib/time';
 import { FindingsList, FindingsSummary } from './FindingsList';
 import { SegmentDiff } from './SegmentDiff';
+import { ErrorBanner } from '../../ui/ErrorBanner';
 
 const KIND_LABEL: Record<string, string> = {
   envelope: 'a full envelope',
@@ -115,11 +116,7 @@ export function InspectScreen() {
       </section>
 
       <div className="stack" aria-live="polite">
-        {s.error && (
-          <div role="alert" className="banner error">
-            {s.error.message}
-          </div>
-        )}
+        <ErrorBanner>{s.error?.message}</ErrorBanner>
         {!s.result && !s.error && (
           <section className="panel">
             <p className="muted">Paste a request on the left: the findings, the decoded header and claims, and the verification appear here.</p>
@@ -134,6 +131,8 @@ export function InspectScreen() {
               </div>
               <p className="muted">
                 Read as {KIND_LABEL[decoded?.kind ?? 'unknown']}
+                {decoded?.source === 'log-line' && decoded.foundAt ? ` found inside a log line (line ${decoded.foundAt.line}, column ${decoded.foundAt.column})` : ''}
+                {decoded?.source === 'json-string' ? ' given as a JSON string' : ''}
                 {decoded?.variant ? `, auth variant ${decoded.variant}` : ''}.
               </p>
               <FindingsList findings={s.result.findings} />
@@ -244,11 +243,7 @@ export function InspectScreen() {
                 </button>
               </div>
               {privateKeys.length === 0 && <p className="field-hint">No private keys in the vault: import or generate one on the Keys screen.</p>}
-              {s.resignError && (
-                <div role="alert" className="banner error">
-                  {s.resignError.message}
-                </div>
-              )}
+              <ErrorBanner>{s.resignError?.message}</ErrorBanner>
               {s.resign && s.resign.segments.map((d) => <SegmentDiff key={d.name} diff={d} />)}
             </section>
           </>
