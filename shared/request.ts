@@ -5,6 +5,7 @@
  * Never throws and never judges: the findings live in `diagnostics/`. Pure TypeScript.
  */
 import { decodeBase64Loose, decodeBase64Url, utf8Decode } from './base64url';
+import { isRecord } from './guards';
 import { extractJson, lineColumn, parseJson, type JsonParseFailure } from './json';
 
 export type RequestKind = 'envelope' | 'payload' | 'segments' | 'compact-jws' | 'unknown';
@@ -172,7 +173,7 @@ export function decodeRequestText(text: string): DecodedRequest {
     }
   }
 
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     out.rootValue = value;
     return out;
   }
@@ -186,12 +187,12 @@ function classify(root: Record<string, unknown>, out: DecodedRequest): void {
   let payload: Record<string, unknown> | undefined;
   if (payloadHit) {
     out.kind = 'envelope';
-    if (isObject(payloadHit.value)) {
+    if (isRecord(payloadHit.value)) {
       payload = payloadHit.value;
       out.payloadSpelling = 'object';
     } else if (typeof payloadHit.value === 'string' && payloadHit.value.trim().startsWith('{')) {
       const p = parseJson(payloadHit.value);
-      if (p.ok && isObject(p.value)) {
+      if (p.ok && isRecord(p.value)) {
         payload = p.value;
         out.payloadSpelling = 'string';
       }
@@ -343,8 +344,4 @@ function salvage(text: string, out: DecodedRequest): void {
     out.salvaged = true;
     decodeSegments(out);
   }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { extractJson, parseJson } from './json';
-import { typeName } from './diagnostics/words';
+import { isRecord } from './guards';
+import { describeType } from './words';
 
 export const RESPONSE_EVENT = 'process_result';
 export const INITIATE_EVENT = 'initiate_result';
@@ -87,10 +88,6 @@ function readArray(v: unknown): Read<unknown[]> {
     if (parsed.ok && Array.isArray(parsed.value)) return { ok: true, value: parsed.value, spelling: 'string' };
   }
   return NOT_READ;
-}
-
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -741,11 +738,4 @@ function hasAny(o: Record<string, unknown>, keys: string[]): boolean {
 function isRequestLike(o: Record<string, unknown>): boolean {
   const p = isRecord(o.payload) ? o.payload : o;
   return ['protected', 'signaturePayload', 'signature', 'merchantKeyId', 'clientAuthToken'].some((k) => Object.hasOwn(p, k));
-}
-
-/** Like typeName, but says what a string holds and how long an array is: "a string ("abc")". */
-export function describeType(v: unknown): string {
-  if (Array.isArray(v)) return `an array of ${v.length} item${v.length === 1 ? '' : 's'}`;
-  if (typeof v === 'string') return `a string ("${v.length > 40 ? `${v.slice(0, 40)}…` : v}")`;
-  return typeName(v);
 }

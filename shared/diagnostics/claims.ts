@@ -5,10 +5,10 @@
  */
 import { MAX_TIMESTAMP_AGE_MS } from '../envelope';
 import { canonicalKey, findKey, type DecodedSegment } from '../request';
-import { isRecord } from '../response';
+import { isRecord } from '../guards';
 import { finding } from './catalog';
 import type { Finding } from './types';
-import { describeDuration, isoTime, show, typeName } from './words';
+import { describeDuration, isoTime, show, typeName } from '../words';
 
 /** A timestamp this far ahead of `now` is still accepted as clock skew. The server's real tolerance is not documented. */
 export const FUTURE_SKEW_MS = 2 * 60 * 1000;

@@ -4,9 +4,10 @@
  */
 import { ACTION, OTHER_SERVICES, SERVICE, SIBLING_ACTIONS, UUID_V4 } from '../envelope';
 import { canonicalKey, findKey, type AuthVariant, type DecodedRequest } from '../request';
+import { isRecord } from '../guards';
 import { finding } from './catalog';
 import type { Finding } from './types';
-import { list, show, typeName } from './words';
+import { list, show, typeName } from '../words';
 
 const ENVELOPE_KEYS = ['requestId', 'service', 'payload'] as const;
 
@@ -233,7 +234,7 @@ function payloadFindings(d: DecodedRequest, payload: Record<string, unknown>): F
 
 function stringField(path: string, value: unknown): Finding[] {
   if (typeof value === 'string') return [];
-  const obj = typeof value === 'object' && value !== null && !Array.isArray(value);
+  const obj = isRecord(value);
   const name = path.slice(path.lastIndexOf('.') + 1);
   const extra =
     obj && (name === 'protected' || name === 'signaturePayload')

@@ -1,10 +1,10 @@
 /** Header checks: `protected` decodes to {kid, alg: "RS256"}, and the kid is one we know and the one that verifies. */
 import { ALG } from '../envelope';
 import { canonicalKey, findKey, type DecodedSegment, type SegmentName } from '../request';
-import { isRecord } from '../response';
+import { isRecord } from '../guards';
 import { finding } from './catalog';
 import type { Finding, KeyRef, SignatureEvidence } from './types';
-import { show, typeName } from './words';
+import { show, typeName } from '../words';
 
 export interface HeaderContext {
   /** Path prefix of the field that holds the header (`payload.protected`, or `protected` for a compact JWS). */

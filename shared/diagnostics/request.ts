@@ -11,7 +11,7 @@ import { headerFindings } from './header';
 import { resolveParts, segmentFindings } from './segments';
 import { signatureFindings } from './signature';
 import type { Finding, SignatureEvidence } from './types';
-import { plural, typeName } from './words';
+import { plural, typeName } from '../words';
 
 export interface InspectRequestOptions {
   /** Reference time for the timestamp checks, epoch ms (the clock, or the time of the log line). */

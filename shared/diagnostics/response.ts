@@ -19,7 +19,7 @@ import {
 import { finding, sortFindings } from './catalog';
 import { internalError } from './request';
 import type { Finding } from './types';
-import { list, plural, show, typeName } from './words';
+import { list, plural, show, typeName } from '../words';
 
 export interface InspectResponseOptions {
   /** The request's id, to say whether this response answers it. */

@@ -5,10 +5,10 @@
  */
 import { classifyBase64Url, explainBase64UrlIssue, type Base64UrlIssue } from '../base64url';
 import { decodeJsonSegment, type DecodedRequest, type DecodedSegment, type SegmentName } from '../request';
-import { isRecord } from '../response';
+import { isRecord } from '../guards';
 import { finding, type FindingId } from './catalog';
 import type { Finding } from './types';
-import { list } from './words';
+import { list } from '../words';
 
 const ENCODER_FIX =
   'Encode with unpadded base64url: Java Base64.getUrlEncoder().withoutPadding(); Android Base64.URL_SAFE | Base64.NO_PADDING | Base64.NO_WRAP; Node Buffer.from(x).toString("base64url"); or use a JWS library (jose, Nimbus) and split its compact output on the dots.';

@@ -4,7 +4,7 @@
  */
 import { finding } from './catalog';
 import type { Finding, KeyRef, SignatureEvidence, WrongSigningInput } from './types';
-import { list, plural, show } from './words';
+import { list, plural, show } from '../words';
 
 /** RSA signature sizes in bytes for the key sizes the vault supports. */
 const USUAL_BYTE_LENGTHS = [256, 384, 512];

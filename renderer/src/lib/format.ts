@@ -1,4 +1,5 @@
 /** Small display helpers shared by the screens. */
+export { plural } from '../../../shared/words';
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -9,8 +10,4 @@ export function formatBytes(n: number): string {
 /** The first characters of a thumbprint, enough to tell keys apart at a glance. */
 export function shortThumbprint(thumbprint: string, length = 10): string {
   return thumbprint.length > length ? `${thumbprint.slice(0, length)}…` : thumbprint;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }

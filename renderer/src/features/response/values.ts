@@ -1,5 +1,6 @@
 /** How response values are shown, compared and traced back to their spelling on the wire. */
-import { isRecord, type ParseResponseResult } from '../../../../shared/response';
+import { isRecord } from '../../../../shared/guards';
+import type { ParseResponseResult } from '../../../../shared/response';
 
 /** A value for a cell: absent fields are "—", objects are JSON. */
 export function display(v: unknown): string {

@@ -29,8 +29,9 @@ export function typeName(v: unknown): string {
   }
 }
 
+/** "1 key", "3 keys", "10,000 accounts". */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
 /** "45 seconds", "12 minutes", "3 hours 5 minutes", "2 days 4 hours", "3 years". */
@@ -63,4 +64,11 @@ export function list(items: string[], max = 5): string {
   if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
   if (shown.length === 1) return shown[0]!;
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/** Like typeName, but says what a string holds and how long an array is: "a string ("abc")". */
+export function describeType(v: unknown): string {
+  if (Array.isArray(v)) return `an array of ${plural(v.length, 'item')}`;
+  if (typeof v === 'string') return `a string ("${v.length > 40 ? `${v.slice(0, 40)}…` : v}")`;
+  return typeName(v);
 }
