@@ -8,7 +8,7 @@ import { envelopeFieldsSchema, type SessionTokenRequest, type JwsHeader, type Se
 import type { KeyInfo, PublicKeyExport, VaultStatus } from './keys';
 import { KEY_SIZES } from './keys';
 import type { Result } from './result';
-import type { VerifyResult } from './verify';
+import type { Verdict } from './verdict';
 import type { Finding } from './diagnostics/types';
 import type { NormalizedResponse, SpellingReport } from './response';
 import { CHANNELS, channelPath, type Channel } from './channels';
@@ -33,29 +33,6 @@ export interface SignResult {
   /** ASCII(protected + "." + signaturePayload): the exact bytes that were signed. */
   signingInput: string;
   key: KeyInfo;
-}
-
-export interface RequestInspection {
-  findings: Finding[];
-  /** What could be decoded, even when the rest is broken. */
-  decoded: {
-    kind: 'envelope' | 'payload' | 'segments' | 'compact-jws' | 'unknown';
-    variant?: 'direct-jws' | 'rsa' | 'cat' | 'mixed';
-    envelope?: unknown;
-    header?: unknown;
-    claims?: unknown;
-    segments?: { protected?: string; signaturePayload?: string; signature?: string };
-    /** Where the request was found in the paste: the whole text, inside a log line, a JSON string, a compact JWS. */
-    source?: 'json' | 'log-line' | 'json-string' | 'compact' | 'none';
-    /** 1-based position where the JSON (or compact JWS) starts, when found inside a log line. */
-    foundAt?: { line: number; column: number };
-    /** The header and claims as decoded text, exactly as the merchant encoded them (key order, spacing). */
-    headerText?: string;
-    claimsText?: string;
-    /** Decoded signature length in bytes. */
-    signatureByteLength?: number;
-  };
-  verify?: VerifyResult;
 }
 
 export interface ResponseInspection {
@@ -150,7 +127,7 @@ export const contract = {
         publicKey: optionalText(256 * 1024),
       })
       .strict();
-    return channel<typeof s, VerifyResult>(s);
+    return channel<typeof s, Verdict>(s);
   })(),
   'inspect:request': (() => {
     const s = z
@@ -161,7 +138,7 @@ export const contract = {
         now: z.number().int().nonnegative().optional(),
       })
       .strict();
-    return channel<typeof s, RequestInspection>(s);
+    return channel<typeof s, Verdict>(s);
   })(),
   'inspect:response': (() => {
     const s = z

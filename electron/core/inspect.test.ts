@@ -1,8 +1,8 @@
 import { sign as rsaSign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { RequestInspection } from '../../shared/contract';
+import type { Verdict } from '../../shared/verdict';
 import { testRsaKey } from './__fixtures__/test-keys';
-import { firstDifference, inspectRequest, inspectResponse, resignRequest } from './inspect';
+import { inspectRequest, inspectResponse } from './inspect';
 import { openVault } from './vault';
 import { SAMPLE_FIELDS } from './__fixtures__/envelope-fields';
 
@@ -29,7 +29,7 @@ async function vaultWith(...keys: Array<{ pem: string; kid?: string; label: stri
   return { vault, infos };
 }
 
-const ids = (r: RequestInspection) => r.findings.map((f) => f.id);
+const ids = (r: Verdict) => r.findings.map((f) => f.id);
 
 describe('inspecting a request on the main side', () => {
   it('verifies a correct request with the vault key and says so', async () => {
@@ -37,7 +37,8 @@ describe('inspecting a request on the main side', () => {
     const r = await inspectRequest({ text: envelope(b64url(goodSignature)) }, vault, NOW);
     expect(ids(r)).toContain('signature.verified');
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(r.verify).toMatchObject({ valid: true, verifiedBy: { label: 'merchant' } });
+    expect(r).toMatchObject({ valid: true, verifiedBy: { label: 'merchant' }, summary: { tone: 'ok' } });
+    expect(r.cause).toBeUndefined();
   });
 
   it('names the cause when the request was signed with another key than the one registered', async () => {
@@ -46,8 +47,9 @@ describe('inspecting a request on the main side', () => {
     const invalid = r.findings.find((f) => f.id === 'signature.invalid');
     expect(invalid?.severity).toBe('error');
     expect(invalid?.message).toContain('registered with Juspay');
-    expect(r.verify?.valid).toBe(false);
-    expect(r.verify?.tried.map((t) => t.label)).toEqual(['registered with Juspay']);
+    expect(r.valid).toBe(false);
+    expect(r.cause).toBe('signature.invalid');
+    expect(r.tried.map((t) => t.label)).toEqual(['registered with Juspay']);
   });
 
   it('finds a signature encoded as standard base64 that verifies once decoded', async () => {
@@ -55,8 +57,12 @@ describe('inspecting a request on the main side', () => {
     // 256 signature bytes always end in "==" in standard base64, so the padding is there to be found.
     const standard = goodSignature.toString('base64');
     const r = await inspectRequest({ text: envelope(standard) }, vault, NOW);
-    expect(ids(r)).toContain('signature.standard-base64');
-    expect(ids(r)).toContain('segment.padding');
+    expect(r).toMatchObject({ valid: false, cause: 'signature.standard-base64' });
+    // One root cause, one error: the padding and alphabet findings are its consequences.
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.id)).toEqual(['signature.standard-base64']);
+    expect(r.findings.find((f) => f.id === 'segment.padding')).toMatchObject({ severity: 'info', causedBy: 'signature.standard-base64' });
+    // The key table says the same as the finding.
+    expect(r.tried).toEqual([expect.objectContaining({ label: 'merchant', valid: false, verifiesIf: 'standard-base64' })]);
   });
 
   it('finds a signature made over the raw JSON claims instead of protected.signaturePayload', async () => {
@@ -70,7 +76,7 @@ describe('inspecting a request on the main side', () => {
   it('tries a pasted public key, and reports one it cannot read without failing the inspection', async () => {
     const { vault } = await vaultWith();
     const good = await inspectRequest({ text: envelope(b64url(goodSignature)), publicKey: merchant.spkiPem }, vault, NOW);
-    expect(good.verify).toMatchObject({ valid: true, verifiedBy: { keyId: 'pasted' } });
+    expect(good).toMatchObject({ valid: true, verifiedBy: { keyId: 'pasted', source: 'pasted' } });
     const bad = await inspectRequest({ text: envelope(b64url(goodSignature)), publicKey: '-----BEGIN PUBLIC KEY-----\nnot a key\n' }, vault, NOW);
     expect(ids(bad)).toContain('signature.pasted-key-invalid');
   });
@@ -86,35 +92,32 @@ describe('inspecting a request on the main side', () => {
     const { vault } = await vaultWith();
     const r = await inspectRequest({ text: '{"requestId": 1,' }, vault, NOW);
     expect(ids(r)).toContain('json.invalid');
-    expect(r.verify).toBeUndefined();
+    expect(r).toMatchObject({ valid: null, cause: 'json.invalid', tried: [] });
   });
 });
 
-describe('re-signing for a diff', () => {
-  it('gives identical segments for a request signed correctly with the same key', async () => {
-    const { vault, infos } = await vaultWith({ pem: merchant.pkcs8Pem, kid: KID, label: 'merchant' });
-    const diff = resignRequest({ text: envelope(b64url(goodSignature)), keyId: infos[0]!.id }, vault);
-    expect(diff.segments.map((s) => s.firstDifference)).toEqual([-1, -1, -1]);
+describe('kid facts and weak keys', () => {
+  it('names both keys that carry the header kid, and which verifies; never "valid" without a warning', async () => {
+    const { vault } = await vaultWith({ pem: other.pkcs8Pem, kid: KID, label: 'regenerated' }, { pem: merchant.pkcs8Pem, kid: KID, label: 'original' });
+    const r = await inspectRequest({ text: envelope(b64url(goodSignature)) }, vault, NOW);
+    expect(r.valid).toBe(true);
+    expect(r.summary.tone).toBe('warn');
+    const shared = r.findings.find((f) => f.id === 'header.kid-shared');
+    expect(shared?.severity).toBe('warning');
+    for (const k of r.tried) expect(shared?.message).toContain(k.thumbprint);
+    expect(shared?.message).toMatch(/"original".*verifies this request.*"regenerated".*does not verify|"regenerated".*does not verify.*"original".*verifies this request/);
   });
 
-  it('points at the first differing character of each segment that differs', async () => {
-    const { vault, infos } = await vaultWith({ pem: merchant.pkcs8Pem, kid: KID, label: 'merchant' });
-    // The merchant's library put alg before kid: same header meaning, other bytes, so other signature.
-    const swapped = b64url(JSON.stringify({ alg: 'RS256', kid: KID }));
-    const text = envelope(b64url(signOver(`${swapped}.${b64url(claims)}`)), swapped);
-    const diff = resignRequest({ text, keyId: infos[0]!.id }, vault);
-    const [p, c, s] = diff.segments;
-    expect(p!.firstDifference).toBe(firstDifference(swapped, b64url(header)));
-    expect(p!.firstDifference).toBeGreaterThanOrEqual(0);
-    expect(c!.firstDifference).toBe(-1);
-    expect(s!.firstDifference).toBeGreaterThanOrEqual(0);
-  });
-
-  it('refuses, naming what is missing, when the claims cannot be read', async () => {
-    const { vault, infos } = await vaultWith({ pem: merchant.pkcs8Pem, kid: KID, label: 'merchant' });
-    expect(() => resignRequest({ text: envelope('x', b64url(header), b64url('{"merchantId":"m"}')), keyId: infos[0]!.id }, vault)).toThrow(
-      /merchantCustomerId, merchantChannelId, timestamp/,
-    );
+  it('verifies with a 1024-bit public key and says Juspay needs 2048 bits', async () => {
+    const weak = testRsaKey(1024, 'weak');
+    const { vault } = await vaultWith();
+    const text = envelope(b64url(signOver(`${b64url(header)}.${b64url(claims)}`, weak)));
+    const unknown = await inspectRequest({ text }, vault, NOW);
+    expect(unknown).toMatchObject({ valid: null, cause: 'signature.weak-key' });
+    expect(ids(unknown)).not.toContain('signature.length-mismatch');
+    const proven = await inspectRequest({ text, publicKey: weak.spkiPem }, vault, NOW);
+    expect(proven).toMatchObject({ valid: true, cause: 'signature.weak-key', verifiedBy: { bits: 1024 } });
+    expect(proven.summary.tone).toBe('error');
   });
 });
 
@@ -126,15 +129,6 @@ describe('inspecting a response', () => {
     });
     expect(r.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['status.meaning', 'response.request-id-mismatch']));
   });
-});
-
-describe('firstDifference', () => {
-  it.each([
-    ['abc', 'abc', -1],
-    ['abc', 'abd', 2],
-    ['ab', 'abc', 2],
-    ['', 'a', 0],
-  ])('%s vs %s → %i', (a, b, want) => expect(firstDifference(a, b)).toBe(want));
 });
 
 describe('inspect never throws on the main side either', () => {
@@ -158,6 +152,8 @@ describe('inspect never throws on the main side either', () => {
       fc.asyncProperty(mutate, async (text) => {
         const r = await inspectRequest({ text: text ?? '' }, vault, NOW);
         expect(Array.isArray(r.findings)).toBe(true);
+        expect([true, false, null]).toContain(r.valid);
+        expect(JSON.stringify(r).length).toBeGreaterThan(0);
         for (const f of r.findings) expect(['error', 'warning', 'info']).toContain(f.severity);
         expect(r.findings.map((f) => f.id)).not.toContain('inspector.internal-error');
       }),

@@ -3,7 +3,7 @@ import type { KeyInfo } from '../../shared/keys';
 import { InspectorError } from '../../shared/result';
 import { testRsaKey } from './__fixtures__/test-keys';
 import { signEnvelope, type SigningKey } from './signer';
-import { verifyEnvelope } from './verifier';
+import { verifyRequestText } from './inspect';
 import { SAMPLE_FIELDS } from './__fixtures__/envelope-fields';
 
 const key = testRsaKey();
@@ -66,9 +66,9 @@ describe('signEnvelope', () => {
 
   it('signs what the verifier accepts (round trip)', () => {
     const signed = signEnvelope(fields, signingKey);
-    const result = verifyEnvelope(signed.json, [{ keyId: info.id, label: info.label, kid: info.kid, thumbprint: 'tp', key: key.publicKey }]);
-    expect(result.valid).toBe(true);
-    expect(result.verifiedBy?.keyId).toBe(info.id);
-    expect(result.claims).toEqual(signed.claims);
+    const candidate = { keyId: info.id, source: 'vault' as const, label: info.label, kid: info.kid, thumbprint: 'tp', bits: 2048, key: key.publicKey };
+    const result = verifyRequestText(signed.json, { candidates: [candidate] }, Number(fields.timestamp));
+    expect(result).toMatchObject({ valid: true, verifiedBy: { keyId: info.id }, summary: { tone: 'ok' } });
+    expect(result.decoded.claims).toEqual(signed.claims);
   });
 });

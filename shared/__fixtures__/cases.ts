@@ -123,6 +123,20 @@ export async function requestFamilies(w: RequestWorld): Promise<Record<string, R
       mentions: ['line 1', 'column'],
     },
     { id: 'input.json-string', name: 'stringified twice', raises: { text: JSON.stringify(w.baseText), options: w.baseOptions }, avoids: base, mentions: ['string'] },
+    {
+      id: 'input.wrapped',
+      name: 'envelope under data.request',
+      raises: { text: JSON.stringify({ data: { request: JSON.parse(w.baseText) } }), options: w.baseOptions },
+      avoids: base,
+      mentions: ['data.request'],
+    },
+    {
+      id: 'input.loose-fields',
+      name: 'three plain lines',
+      raises: { text: `${segs.protected}\n${segs.signaturePayload}\n${segs.signature}`, options: w.baseOptions },
+      avoids: { text: JSON.stringify(segs), options: w.baseOptions },
+      mentions: ['three plain lines'],
+    },
     { id: 'input.not-request', name: 'an array', raises: { text: '[1, 2, 3]', options: w.baseOptions }, avoids: base, mentions: ['array', 'request'] },
     {
       id: 'input.not-request',
@@ -442,7 +456,31 @@ export async function requestFamilies(w: RequestWorld): Promise<Record<string, R
     text: input.text,
     options: { ...input.options, signature: await evidenceFor(input.text, [w.otherKey]) },
   });
+  const sameKid = await makeKey('vault-3', KID);
+  const weak = await makeKey('weak', KID, 1024);
+  const weakText = envelopeText(await signJws(weak));
   const signature: RequestCase[] = [
+    {
+      id: 'header.kid-shared',
+      name: 'two vault keys under the header kid',
+      raises: { text: w.baseText, options: { ...w.baseOptions, signature: await evidenceFor(w.baseText, [w.key, sameKid]) } },
+      avoids: base,
+      mentions: [KID, w.key.thumbprint, sameKid.thumbprint, 'exactly one public key per kid'],
+    },
+    {
+      id: 'signature.weak-key',
+      name: '128-byte signature, no 1024-bit key known',
+      raises: { text: weakText, options: { ...w.baseOptions, signature: await evidenceFor(weakText, [w.key, w.otherKey]) } },
+      avoids: base,
+      mentions: ['128 bytes', '1024-bit', '2048'],
+    },
+    {
+      id: 'signature.weak-key',
+      name: 'verifies with a 1024-bit key',
+      raises: { text: weakText, options: { ...w.baseOptions, signature: await evidenceFor(weakText, [weak]) } },
+      avoids: base,
+      mentions: ['1024 bits', '2048'],
+    },
     { id: 'signature.verified', name: 'good signature', raises: base, avoids: await onlyOther(base), mentions: ['verifies', KID] },
     { id: 'signature.invalid', name: 'only a wrong key', raises: await onlyOther(base), avoids: base, mentions: ['does not verify', OTHER_KID, 'protected'] },
     {

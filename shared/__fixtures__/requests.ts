@@ -6,7 +6,7 @@
  */
 import { decodeBase64Loose, decodeBase64Url, encodeBase64Url, encodeBase64UrlText } from '../base64url';
 import type { KeyTried, SignatureEvidence } from '../diagnostics/types';
-import { decodeRequestText } from '../request';
+import { readRequest } from '../request';
 
 export const KID = 'uat833359804655bb748702e324111';
 export const OTHER_KID = 'uat000000000000000000000000999';
@@ -138,7 +138,7 @@ export function envelopeText(segments: Segments, edit?: (env: EnvelopeObject) =>
  * segments exactly as received with every key, then try the usual mistakes.
  */
 export async function evidenceFor(text: string, keys: readonly TestKey[]): Promise<SignatureEvidence> {
-  const d = decodeRequestText(text);
+  const d = readRequest(text);
   const { protected: p, signaturePayload: c, signature: s } = d.segments;
   if (p === undefined || c === undefined || s === undefined) {
     return { keysTried: [], notCheckedReason: 'the request lacks protected, signaturePayload or signature.' };
@@ -157,9 +157,6 @@ export async function evidenceFor(text: string, keys: readonly TestKey[]): Promi
     return evidence;
   }
   if (!loose) return evidence;
-  if (!strict) {
-    for (const k of keys) if (await verifyBytes(k, loose, input)) return { ...evidence, standardBase64Matches: ref(k) };
-  }
   const claimsText = d.claims?.text;
   const headerText = d.header?.text;
   const alternatives: Array<['claims-json' | 'header-and-claims-json' | 'signaturePayload-only', string | undefined]> = [
@@ -167,10 +164,17 @@ export async function evidenceFor(text: string, keys: readonly TestKey[]): Promi
     ['header-and-claims-json', headerText !== undefined && claimsText !== undefined ? `${headerText}.${claimsText}` : undefined],
     ['signaturePayload-only', c],
   ];
-  for (const [signedOver, text] of alternatives) {
-    if (text === undefined) continue;
-    for (const k of keys) {
-      if (await verifyBytes(k, loose, ascii(text))) return { ...evidence, rawJsonSigningMatches: { ...ref(k), signedOver } };
+  for (const [i, k] of keys.entries()) {
+    if (!strict && (await verifyBytes(k, loose, input))) {
+      keysTried[i]!.verifiesIf = 'standard-base64';
+      evidence.standardBase64Matches ??= ref(k);
+      continue;
+    }
+    for (const [signedOver, text] of alternatives) {
+      if (text === undefined || !(await verifyBytes(k, loose, ascii(text)))) continue;
+      keysTried[i]!.verifiesIf = signedOver;
+      evidence.rawJsonSigningMatches ??= { ...ref(k), signedOver };
+      break;
     }
   }
   return evidence;

@@ -1,7 +1,8 @@
 /**
  * Every finding the inspector can raise: a stable id, its severity and a one-line title, so the UI and
  * the CLI can list them and tests can check each one is reachable. A finding's severity always comes
- * from here.
+ * from here, except that a consequence of another finding's root cause is shown as a note under it
+ * (see `cause.ts`).
  */
 import type { Finding, Severity } from './types';
 
@@ -18,7 +19,7 @@ export const FINDING_IDS = {
   'input.empty': { severity: 'error', scope: 'both', title: 'Nothing was pasted' },
   'json.invalid': { severity: 'error', scope: 'both', title: 'The JSON does not parse (line and column given)' },
   'input.found-in-log': { severity: 'info', scope: 'both', title: 'The JSON was found inside a log line' },
-  'input.json-string': { severity: 'info', scope: 'both', title: 'The JSON was wrapped in a JSON string and unwrapped' },
+  'input.json-string': { severity: 'info', scope: 'both', title: 'The JSON was inside a JSON string (escaped) and was unescaped' },
   'inspector.internal-error': { severity: 'error', scope: 'both', title: 'The inspector itself failed on this input (a bug)' },
 
   // Request: input shape
@@ -26,6 +27,8 @@ export const FINDING_IDS = {
   'input.partial': { severity: 'info', scope: 'request', title: 'Only part of the request was pasted; envelope checks skipped' },
   'input.compact-parts': { severity: 'error', scope: 'request', title: 'A compact JWS must have exactly three dot-separated parts' },
   'input.salvaged': { severity: 'info', scope: 'request', title: 'Fields were read out of JSON that does not parse' },
+  'input.wrapped': { severity: 'info', scope: 'request', title: 'The request was found inside a wrapper object' },
+  'input.loose-fields': { severity: 'info', scope: 'request', title: 'The segments were read from plain lines or name=value pairs' },
 
   // Request: envelope and payload
   'envelope.missing-field': { severity: 'error', scope: 'request', title: 'A mandatory field is missing' },
@@ -59,6 +62,7 @@ export const FINDING_IDS = {
   'header.kid-missing': { severity: 'error', scope: 'request', title: 'The header has no kid' },
   'header.kid-unknown': { severity: 'warning', scope: 'request', title: 'No vault key has this kid' },
   'header.kid-mismatch': { severity: 'error', scope: 'request', title: 'The key that verifies has a different kid than the header' },
+  'header.kid-shared': { severity: 'warning', scope: 'request', title: 'Several known keys carry the header’s kid; Juspay holds only one' },
   'header.unknown-key': { severity: 'info', scope: 'request', title: 'The header carries an extra parameter' },
 
   // Request: claims
@@ -85,6 +89,7 @@ export const FINDING_IDS = {
   'signature.raw-json-signed': { severity: 'error', scope: 'request', title: 'The raw JSON was signed instead of protected.signaturePayload' },
   'signature.standard-base64': { severity: 'error', scope: 'request', title: 'The signature is right but encoded as standard base64' },
   'signature.length-mismatch': { severity: 'error', scope: 'request', title: 'The signature length does not match the key size' },
+  'signature.weak-key': { severity: 'error', scope: 'request', title: 'The signature was made with an RSA key under 2048 bits' },
   'signature.pasted-key-invalid': { severity: 'warning', scope: 'request', title: 'The pasted public key could not be read' },
 
   // Response

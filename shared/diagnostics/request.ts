@@ -1,16 +1,18 @@
 /**
- * `inspectRequestText`: everything wrong with a pasted upiGetSessionToken request, as findings, plus
- * whatever decoded. Total: any input yields a findings list, never an exception.
+ * `inspectRequestText`: the verdict on a pasted upiGetSessionToken request — every finding, the signature
+ * evidence the main side gathered, the root cause and the headline — plus whatever decoded. Total: any
+ * input yields a verdict, never an exception.
  */
-import type { RequestInspection } from '../contract';
-import { decodeRequestText, type DecodedRequest, type DecodedSegment } from '../request';
-import { finding, sortFindings } from './catalog';
+import { findKey, readRequest, type DecodedRequest, type DecodedSegment } from '../request';
+import type { RequestDecoded, Verdict } from '../verdict';
+import { finding } from './catalog';
 import { claimsFindings } from './claims';
 import { envelopeFindings } from './envelope';
 import { headerFindings } from './header';
 import { resolveParts, segmentFindings } from './segments';
 import { signatureFindings } from './signature';
 import type { Finding, SignatureEvidence } from './types';
+import { assembleVerdict } from './verdict';
 import { plural, typeName } from '../words';
 
 export interface InspectRequestOptions {
@@ -22,32 +24,19 @@ export interface InspectRequestOptions {
   signature?: SignatureEvidence;
   /** The chosen merchant profile; enables the `profile.*` findings. */
   profile?: { merchantId?: string; merchantChannelId?: string };
-  /** `decodeRequestText(text)`, when the caller already has it (the main side decodes once for evidence too). */
+  /** `readRequest(text)`, when the caller already has it (the main side reads once for the evidence too). */
   decoded?: DecodedRequest;
 }
 
-/** `RequestInspection.decoded`, with `source` always set. */
-export interface RequestDecoded extends NonNullable<RequestInspection['decoded']> {
-  source: DecodedRequest['source'];
-}
-
-export interface RequestInspectionResult extends RequestInspection {
-  findings: Finding[];
-  decoded: RequestDecoded;
-}
-
-/** Inspects a pasted request of any shape (envelope, payload, segments, compact JWS, log line). Never throws. */
-export function inspectRequestText(text: string, options: InspectRequestOptions): RequestInspectionResult {
+/** Inspects a pasted request of any shape the reader knows. Never throws. */
+export function inspectRequestText(text: string, options: InspectRequestOptions): Verdict {
   let decoded: DecodedRequest | undefined;
   try {
-    decoded = options?.decoded ?? decodeRequestText(text);
+    decoded = options?.decoded ?? readRequest(text);
     const findings = requestFindings(text, decoded, options ?? { now: Date.now() });
-    return { findings: sortFindings(findings), decoded: view(decoded) };
+    return assembleVerdict(findings, view(decoded), options?.signature);
   } catch (error) {
-    return {
-      findings: [internalError(error)],
-      decoded: decoded ? safeView(decoded) : { kind: 'unknown', source: 'none' },
-    };
+    return assembleVerdict([internalError(error)], decoded ? safeView(decoded) : { kind: 'unknown', source: 'none' }, undefined);
   }
 }
 
@@ -72,14 +61,19 @@ function safeView(d: DecodedRequest): RequestDecoded {
 function view(d: DecodedRequest): RequestDecoded {
   const v: RequestDecoded = { kind: d.kind, source: d.source };
   if (d.variant) v.variant = d.variant;
+  if (d.escaped) v.escaped = true;
+  if (d.wrapperPath !== undefined) v.wrapperPath = d.wrapperPath;
+  if (d.foundAt) v.foundAt = d.foundAt;
+  if (d.log) v.log = d.log;
   if (d.root) v.envelope = d.root;
   else if (d.rootValue !== undefined) v.envelope = d.rootValue;
+  const requestId = d.kind === 'envelope' && d.root ? findKey(d.root, 'requestId')?.value : undefined;
+  if (typeof requestId === 'string') v.requestId = requestId;
   if (d.header?.json !== undefined) v.header = d.header.json;
   if (d.claims?.json !== undefined) v.claims = d.claims.json;
   if (d.header?.text !== undefined) v.headerText = d.header.text;
   if (d.claims?.text !== undefined) v.claimsText = d.claims.text;
   if (Object.keys(d.segments).length > 0) v.segments = { ...d.segments };
-  if (d.foundAt) v.foundAt = d.foundAt;
   if (d.signature?.byteLength !== undefined) v.signatureByteLength = d.signature.byteLength;
   return v;
 }
@@ -96,27 +90,7 @@ function requestFindings(text: string, d: DecodedRequest, options: InspectReques
       ),
     ];
   }
-  // Where the request came from.
-  if (d.source === 'log-line' && d.foundAt) {
-    out.push(
-      finding(
-        'input.found-in-log',
-        '',
-        `The ${d.kind === 'compact-jws' ? 'compact JWS' : 'JSON'} was found inside the text at line ${d.foundAt.line}, column ${d.foundAt.column}; the text around it was ignored.`,
-        'Nothing to fix.',
-      ),
-    );
-  }
-  if (d.source === 'json-string') {
-    out.push(
-      finding(
-        'input.json-string',
-        '',
-        'The paste is a JSON string that holds the request (it was stringified twice, or copied from an escaped log); it was unwrapped.',
-        'If the app sends it like this, pass the object itself, not JSON.stringify(object).',
-      ),
-    );
-  }
+  out.push(...whereFound(d));
   if (d.parseError) {
     const e = d.parseError;
     out.push(
@@ -265,4 +239,53 @@ function isResponseEnvelope(root: Record<string, unknown>): boolean {
   if (typeof p !== 'object' || p === null) return true;
   const payload = p as Record<string, unknown>;
   return !['protected', 'signaturePayload', 'signature', 'merchantKeyId', 'clientAuthToken'].some((k) => Object.hasOwn(payload, k));
+}
+
+/** Notes on where and how the request was found in the paste. */
+function whereFound(d: DecodedRequest): Finding[] {
+  const out: Finding[] = [];
+  if (d.source === 'log-line' && d.foundAt) {
+    const log = d.log ? ` (a logcat ${d.log.format} line${d.log.tag ? ` from tag ${d.log.tag}` : ''}${d.log.time ? ` at ${d.log.time}` : ''})` : '';
+    out.push(
+      finding(
+        'input.found-in-log',
+        '',
+        `The ${d.kind === 'compact-jws' ? 'compact JWS' : 'request'} was found inside the text at line ${d.foundAt.line}, column ${d.foundAt.column}${log}; the text around it was ignored.`,
+        'Nothing to fix.',
+      ),
+    );
+  }
+  if (d.escaped) {
+    out.push(
+      finding(
+        'input.json-string',
+        '',
+        'The request was inside a JSON string (stringified twice, or copied from an escaped log) and was unescaped.',
+        'If the app sends it like this, pass the object itself, not JSON.stringify(object).',
+      ),
+    );
+  }
+  if (d.wrapperPath !== undefined && d.kind !== 'unknown') {
+    out.push(
+      finding(
+        'input.wrapped',
+        '',
+        `The request was found under \`${d.wrapperPath.slice(0, 120)}\` of the pasted object; the rest of the object was ignored.`,
+        'Nothing to fix, if that object is only how the request was logged or stored.',
+      ),
+    );
+  }
+  if (d.source === 'lines' || d.source === 'key-value') {
+    out.push(
+      finding(
+        'input.loose-fields',
+        '',
+        d.source === 'lines'
+          ? 'Read as three plain lines: protected, signaturePayload and signature, in that order.'
+          : `Read from name=value pairs: ${Object.keys(d.segments).join(', ')}.`,
+        'Nothing to fix.',
+      ),
+    );
+  }
+  return out;
 }

@@ -3,6 +3,7 @@
  * keys were tried and what verified. Pure: `signatureFindings` only reads the evidence.
  */
 import { finding } from './catalog';
+import { describeKey, isWeakSignatureLength, kidSharedFinding, weakKeyFinding } from './keys';
 import type { Finding, KeyRef, SignatureEvidence, WrongSigningInput } from './types';
 import { list, plural, show } from '../words';
 
@@ -20,13 +21,6 @@ export interface SignatureContext {
   byteLength?: number;
 }
 
-export function describeKey(k: KeyRef): string {
-  const kid = k.kid ? `kid ${show(k.kid)}` : 'no kid';
-  const bits = k.bits > 0 ? `, ${k.bits}-bit` : '';
-  const thumb = k.thumbprint ? `, thumbprint ${k.thumbprint.slice(0, 10)}…` : '';
-  const who = k.keyId === 'pasted' ? 'the pasted public key' : `"${k.label || k.keyId}"`;
-  return `${who} (${kid}${bits}${thumb})`;
-}
 
 const WRONG_INPUT: Record<WrongSigningInput, string> = {
   'claims-json': 'the decoded claims JSON (the raw signaturePayload JSON text)',
@@ -37,11 +31,18 @@ const WRONG_INPUT: Record<WrongSigningInput, string> = {
 
 export function signatureFindings(evidence: SignatureEvidence | undefined, ctx: SignatureContext = {}): Finding[] {
   const path = ctx.path ?? 'payload.signature';
+  const byteLength = evidence?.signatureByteLength ?? ctx.byteLength;
+  const out = primaryFindings(evidence, ctx, path, byteLength);
+  if (evidence?.notCheckedReason !== undefined) return out;
+  out.push(...weakKeyFinding(evidence, byteLength, path));
+  if (evidence) out.push(...kidSharedFinding(evidence, ctx.kid, path.replace(/signature$/, 'protected.kid')));
+  return out;
+}
+
+function primaryFindings(evidence: SignatureEvidence | undefined, ctx: SignatureContext, path: string, byteLength: number | undefined): Finding[] {
   const rsa = ctx.variant === 'rsa';
   const signedBytes = rsa ? 'the exact bytes of signaturePayload' : 'ASCII(protected + "." + signaturePayload) exactly as sent';
   const out: Finding[] = [];
-  const byteLength = evidence?.signatureByteLength ?? ctx.byteLength;
-
   if (!evidence) {
     out.push(
       finding(
@@ -113,7 +114,9 @@ export function signatureFindings(evidence: SignatureEvidence | undefined, ctx: 
       finding(
         'signature.no-keys',
         path,
-        `There is no key to check the signature with${ctx.kid ? ` (the header's kid is ${show(ctx.kid)})` : ''}: the vault has none and no public key was pasted.`,
+        `There is no key to check the signature with${ctx.kid ? ` (the header's kid is ${show(ctx.kid)})` : ''}: ${
+          evidence.vaultNote ? `${evidence.vaultNote}, and no public key was given` : 'the vault has none and no public key was given'
+        }.`,
         'Import the merchant’s public key (the one shared with Juspay) into the vault with its kid, or paste it next to the request.',
       ),
     );
@@ -143,7 +146,7 @@ export function signatureFindings(evidence: SignatureEvidence | undefined, ctx: 
 }
 
 function lengthFindings(byteLength: number | undefined, keys: readonly KeyRef[], path: string): Finding[] {
-  if (byteLength === undefined || !Number.isFinite(byteLength)) return [];
+  if (byteLength === undefined || !Number.isFinite(byteLength) || isWeakSignatureLength(byteLength)) return [];
   const sizes = [...new Set(keys.map((k) => k.bits).filter((b) => Number.isFinite(b) && b > 0))];
   const expected = sizes.length ? sizes.map((b) => Math.ceil(b / 8)) : USUAL_BYTE_LENGTHS;
   if (expected.includes(byteLength)) return [];

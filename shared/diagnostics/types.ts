@@ -11,15 +11,21 @@ export interface Finding {
   message: string;
   /** How to fix it. */
   fix: string;
+  /**
+   * Set when this finding is a consequence of another (the root cause's id): one root cause gives one
+   * error, its consequences are shown under it as notes.
+   */
+  causedBy?: string;
 }
 
-/**
- * A key the main process tried against a request's signature: identity only, never key material.
- * Compatible with `VerifyAttempt` in `shared/verify.ts`, plus the key size.
- */
+/** Where a candidate key came from: the vault, the box next to the request, a `--public-key` file. */
+export type KeySource = 'vault' | 'pasted' | 'file';
+
+/** A key the main process tried against a request's signature: identity only, never key material. */
 export interface KeyRef {
-  /** Vault key id, or `pasted` for a public key pasted with the request. */
+  /** Vault key id, or `pasted` / `file` for a key given with the request. */
   keyId: string;
+  source?: KeySource;
   label: string;
   /** The kid recorded with the key in the vault; '' when none. */
   kid: string;
@@ -32,6 +38,8 @@ export interface KeyRef {
 export interface KeyTried extends KeyRef {
   /** True when RS256 verifies over ASCII(protected + "." + signaturePayload) exactly as received. */
   valid: boolean;
+  /** When it does not verify as received: the usual mistake under which this key does verify. */
+  verifiesIf?: 'standard-base64' | WrongSigningInput;
 }
 
 /**
@@ -65,4 +73,6 @@ export interface SignatureEvidence {
   pastedKeyError?: string;
   /** The signature could not be checked at all (e.g. the request does not decode): why, in words. */
   notCheckedReason?: string;
+  /** Why the vault offered no keys (locked, damaged), to say so when there was nothing to try. */
+  vaultNote?: string;
 }

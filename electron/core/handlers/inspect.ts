@@ -1,5 +1,6 @@
 /** Inspect channels: decode, verify and explain requests and responses; re-sign for a diff. */
-import { inspectRequest, inspectResponse, resignRequest } from '../inspect';
+import { inspectRequest, inspectResponse } from '../inspect';
+import { resignRequest } from '../resign';
 import type { PartialHandlerTable } from './types';
 
 export const inspectHandlers: PartialHandlerTable<'inspect:request' | 'inspect:response' | 'inspect:resign'> = {

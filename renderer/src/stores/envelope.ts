@@ -17,7 +17,7 @@ import {
 } from '../../../shared/envelope';
 import type { SignResult } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
-import type { VerifyResult } from '../../../shared/verify';
+import type { Verdict } from '../../../shared/verdict';
 import { api } from '../api';
 import { formatAge } from '../lib/time';
 
@@ -61,7 +61,7 @@ export interface PreviewState {
 
 export interface VerifyState {
   phase: 'idle' | 'verifying' | 'done' | 'error';
-  result: VerifyResult | null;
+  result: Verdict | null;
   error: AppError | null;
   /** The envelope JSON that was verified, so a stale answer is never shown for a newer envelope. */
   json: string | null;
@@ -84,7 +84,7 @@ interface EnvelopeState extends ComposeForm {
   scheduleSign(): void;
   /** Sign at once (re-stamping "now"); resolves to the result when it is still the latest. */
   signNow(options?: { explicit?: boolean }): Promise<SignResult | null>;
-  verifyNow(): Promise<VerifyResult | null>;
+  verifyNow(): Promise<Verdict | null>;
   /** Ctrl/Cmd+Enter: sign now, then verify what was signed. */
   signAndVerify(): Promise<void>;
 }

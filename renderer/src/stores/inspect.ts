@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { RequestInspection, ResignDiff } from '../../../shared/contract';
+import type { ResignDiff } from '../../../shared/contract';
+import type { Verdict } from '../../../shared/verdict';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api';
 
@@ -11,7 +12,8 @@ interface InspectState {
   text: string;
   publicKey: string;
   reference: ReferenceTime;
-  result: RequestInspection | null;
+  /** The main side's verdict on the text: everything the screen shows about it. */
+  result: Verdict | null;
   error: AppError | null;
   busy: boolean;
   resignKeyId: string;

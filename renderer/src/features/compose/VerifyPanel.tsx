@@ -1,14 +1,14 @@
 import { useEnvelopeStore } from '../../stores/envelope';
 import { shortThumbprint } from '../../lib/format';
 
-/** What the main side said about the envelope on screen: valid, and by which key; or why not. */
+/** What the main side's verdict says about the envelope on screen: the same verdict Inspect shows for it. */
 export function VerifyPanel() {
   const verify = useEnvelopeStore((s) => s.verify);
   if (verify.phase === 'idle') return null;
   if (verify.phase === 'verifying') {
     return (
       <div className="banner info" role="status">
-        Verifying on the main side…
+        Verifying…
       </div>
     );
   }
@@ -19,25 +19,16 @@ export function VerifyPanel() {
       </div>
     );
   }
-  const r = verify.result;
-  const by = r.verifiedBy;
+  const v = verify.result;
+  const tone = v.summary.tone === 'ok' ? 'ok' : v.summary.tone === 'error' ? 'error' : 'warn';
   return (
-    <div className={r.valid ? 'banner ok' : 'banner error'} role="status" aria-label="Verification result">
-      {r.valid && by ? (
-        <>
-          <strong>Valid</strong> — verified on the main side by {by.label ? <>“{by.label}” </> : null}(kid <code>{by.kid}</code>, thumbprint{' '}
-          <code title={by.thumbprint}>{shortThumbprint(by.thumbprint)}</code>).
-        </>
-      ) : (
-        <>
-          <strong>{r.valid ? 'Valid' : 'Invalid'}</strong> — {r.reason ?? 'no key in the vault verifies this signature.'}
-        </>
-      )}
-      {r.tried.length > 1 || (!r.valid && r.tried.length > 0) ? (
+    <div className={`banner ${tone}`} role="status" aria-label="Verification result" data-tone={v.summary.tone}>
+      <strong>{v.valid === true ? 'Valid' : v.valid === false ? 'Invalid' : 'Not verified'}</strong> — {v.summary.headline}
+      {v.tried.length > 1 || (!v.valid && v.tried.length > 0) ? (
         <ul className="tried">
-          {r.tried.map((t) => (
-            <li key={t.keyId}>
-              {t.valid ? '✓' : '✗'} {t.label || t.keyId} (kid <code>{t.kid}</code>)
+          {v.tried.map((t) => (
+            <li key={`${t.keyId}-${t.thumbprint}`}>
+              {t.valid ? '✓' : '✗'} {t.label || t.keyId} (kid <code>{t.kid || '—'}</code>, thumbprint <code title={t.thumbprint}>{shortThumbprint(t.thumbprint)}</code>)
             </li>
           ))}
         </ul>
