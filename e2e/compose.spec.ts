@@ -1,6 +1,9 @@
 import { test, expect } from './fixtures';
-import { ComposePage } from './pages/compose';
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { ComposePage, parseEnvelope } from './pages/compose';
 import { KeysPage } from './pages/keys';
+import { callMainSide } from './pages/main-side';
 
 const KID = 'uat833359804655bb748702e324111';
 const CLAIMS = { merchantId: 'stock', merchantCustomerId: 'cust-4242', merchantChannelId: 'STOCK_ANDROID' };
@@ -8,6 +11,19 @@ const CLAIMS = { merchantId: 'stock', merchantCustomerId: 'cust-4242', merchantC
 function decodeSegment(segment: string): unknown {
   return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
 }
+
+/**
+ * Put the window on Playwright's clock, starting `minutesAgo` in the past so that after fast-forwarding
+ * that far it agrees again with the browser host's real clock. Installed before the app loads (reload).
+ */
+async function installClock(app: Page, minutesAgo: number): Promise<void> {
+  await app.clock.install({ time: Date.now() - minutesAgo * 60_000 });
+  await app.reload();
+}
+
+const windowNow = (app: Page) => app.evaluate(() => Date.now());
+const clipboard = (app: Page) => app.evaluate(() => navigator.clipboard.readText());
+const verifies = async (app: Page, text: string) => (await callMainSide<{ valid: boolean }>(app, 'envelope:verify', { text })).valid;
 
 test.describe('compose', () => {
   test.beforeEach(async ({ app }) => {
@@ -135,6 +151,113 @@ test.describe('compose', () => {
     await app.keyboard.press('Control+Shift+C');
     await expect(app.getByRole('status').filter({ hasText: 'Envelope JSON copied.' })).toBeVisible();
     expect(await app.evaluate(() => navigator.clipboard.readText())).toBe(json);
+  });
+
+  test('"now" means now: 16 minutes after signing the badge is red, and every copy is signed afresh', async ({ app, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await installClock(app, 16 + 6);
+    const compose = new ComposePage(app);
+    await compose.open();
+    await compose.fill(CLAIMS);
+    const first = await compose.envelope();
+    await expect(compose.status).toHaveAttribute('data-age', 'ok');
+
+    await app.clock.fastForward('11:00');
+    await expect(compose.status).toHaveAttribute('data-age', 'warn');
+    await expect(compose.status).toHaveText(/^Signed 11 min ago — expires in [34] min \(15-minute limit\)$/);
+    await app.clock.fastForward('05:00');
+    await expect(compose.status).toHaveAttribute('data-age', 'error');
+    await expect(compose.status).toHaveText('Signed 16 min ago — expired (15-minute limit)');
+
+    // Stop the clock a few seconds past its last tick, so the new stamp is known to the millisecond and a
+    // badge reading the last tick would say "in 5 s".
+    const t = await windowNow(app);
+    await app.clock.pauseAt(t + 2_000);
+    await app.clock.setSystemTime(t + 7_000);
+    await app.keyboard.press('Control+Shift+C');
+    await expect(app.getByRole('status').filter({ hasText: 'Envelope JSON copied, signed afresh (the one on screen was 16 min old).' })).toBeVisible();
+    const copied = await clipboard(app);
+    expect(parseEnvelope(copied)).toEqual({ requestId: first.requestId, claims: { ...first.claims, timestamp: String(t + 7_000) } });
+    expect(await verifies(app, copied)).toBe(true);
+    // The preview shows what was copied, fresh.
+    await expect(compose.status).toHaveText('Signed just now');
+    await expect(compose.status).toHaveAttribute('data-age', 'ok');
+    expect(await compose.envelopeJson()).toBe(copied);
+    await app.clock.resume();
+
+    // The copy buttons and Save do the same once the envelope is over a minute old.
+    const handedOut: string[] = [];
+    await app.clock.fastForward('02:00');
+    await compose.preview.getByRole('button', { name: 'Copy envelope JSON' }).click();
+    await expect(compose.preview.getByRole('button', { name: 'Copy envelope JSON' })).toHaveText('Copied ✓');
+    handedOut.push(await clipboard(app));
+    await app.clock.fastForward('02:00');
+    await compose.preview.getByRole('button', { name: 'Copy compact envelope JSON' }).click();
+    await expect(compose.preview.getByRole('button', { name: 'Copy compact envelope JSON' })).toHaveText('Copied ✓');
+    handedOut.push(await clipboard(app));
+    expect(handedOut[1]).not.toContain('\n');
+    await app.clock.fastForward('02:00');
+    const [download] = await Promise.all([app.waitForEvent('download'), compose.preview.getByRole('button', { name: 'Save envelope JSON as a file' }).click()]);
+    expect(download.suggestedFilename()).toBe(`upiGetSessionToken-${first.requestId}.json`);
+    handedOut.push(await readFile(await download.path(), 'utf8'));
+
+    let previous = t + 7_000;
+    for (const [i, text] of handedOut.entries()) {
+      const { requestId, claims } = parseEnvelope(text);
+      const stamp = Number(claims.timestamp);
+      // Each is stamped after the fast-forward that preceded it: at least two minutes after the one before.
+      expect(stamp, `hand-out ${i}`).toBeGreaterThanOrEqual(previous + 2 * 60_000);
+      expect({ requestId, claims: { ...claims, timestamp: '' } }).toEqual({ requestId: first.requestId, claims: { ...first.claims, timestamp: '' } });
+      expect(await verifies(app, text), `hand-out ${i} verifies`).toBe(true);
+      previous = stamp;
+    }
+    expect(previous).toBeLessThanOrEqual(await windowNow(app));
+  });
+
+  test('a pinned timestamp is never signed afresh: 16 minutes on, the badge is red and the copy is the envelope on screen', async ({ app, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await installClock(app, 16);
+    const compose = new ComposePage(app);
+    await compose.open();
+    await compose.fill(CLAIMS);
+    const pinned = String(await windowNow(app));
+    await compose.pinTimestamp(pinned);
+    await expect(compose.root.getByRole('region', { name: 'Decoded claims' })).toContainText(`"timestamp": "${pinned}"`);
+    const onScreen = await compose.envelopeJson();
+    await expect(compose.status).toHaveText(/^Pinned timestamp (just now|\d+ s old)$/);
+
+    await app.clock.fastForward('11:00');
+    await expect(compose.status).toHaveAttribute('data-age', 'warn');
+    await app.clock.fastForward('05:00');
+    await expect(compose.status).toHaveAttribute('data-age', 'error');
+    await expect(compose.status).toHaveText('Pinned timestamp 16 min old — expired (15-minute limit)');
+
+    await app.keyboard.press('Control+Shift+C');
+    await expect(app.getByRole('status').filter({ hasText: 'Envelope JSON copied.' })).toBeVisible();
+    expect(await clipboard(app)).toBe(onScreen);
+    await compose.preview.getByRole('button', { name: 'Copy envelope JSON' }).click();
+    await expect(compose.preview.getByRole('button', { name: 'Copy envelope JSON' })).toHaveText('Copied ✓');
+    expect(await clipboard(app)).toBe(onScreen);
+    expect(parseEnvelope(onScreen).claims.timestamp).toBe(pinned);
+  });
+
+  test('when signing afresh fails (the key is gone), nothing stale is copied and the toast says why', async ({ app, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await installClock(app, 2);
+    const compose = new ComposePage(app);
+    await compose.open();
+    await compose.fill(CLAIMS);
+    await compose.envelopeJson();
+    // Deleted behind the window's back (another window, the CLI): the preview still shows the old envelope.
+    for (const key of await callMainSide<{ id: string }[]>(app, 'keys:list', {})) await callMainSide(app, 'keys:delete', { id: key.id });
+    await app.evaluate(() => navigator.clipboard.writeText('what was there before'));
+
+    await app.clock.fastForward('02:00');
+    await app.keyboard.press('Control+Shift+C');
+    await expect(app.getByRole('status').filter({ hasText: /^Envelope JSON not copied\. The envelope on screen was 2 min old, and signing it afresh failed: / })).toBeVisible();
+    expect(await clipboard(app)).toBe('what was there before');
+    await expect(compose.preview.getByRole('alert')).toContainText('Could not sign.');
+    await expect(compose.envelopeView).toHaveCount(0);
   });
 });
 

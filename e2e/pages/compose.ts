@@ -43,14 +43,31 @@ export class ComposePage {
     return this.root.getByRole('region', { name: 'Envelope JSON' });
   }
 
+  /** The preview's state badge: `data-phase` (signing, signed…) and, once signed, `data-age` (ok, warn, error). */
+  get status(): Locator {
+    return this.preview.getByTestId('preview-status');
+  }
+
   /** The signed envelope on screen, once the preview says it is signed. */
   async envelopeJson(): Promise<string> {
-    await expect(this.preview.getByText(/^Signed (just now|\d+ s ago)$/)).toBeVisible();
+    await expect(this.status).toHaveAttribute('data-phase', 'signed');
     await expect(this.preview).toHaveAttribute('aria-busy', 'false');
     return (await this.envelopeView.innerText()).trim();
+  }
+
+  /** The signed envelope JSON on screen, parsed, with its decoded claims. */
+  async envelope(): Promise<{ json: string; requestId: string; claims: Record<string, string> }> {
+    const json = await this.envelopeJson();
+    return { json, ...parseEnvelope(json) };
   }
 
   get verifyResult(): Locator {
     return this.root.getByRole('status', { name: 'Verification result' });
   }
+}
+
+/** The requestId and decoded claims of an envelope JSON (pretty or compact). */
+export function parseEnvelope(json: string): { requestId: string; claims: Record<string, string> } {
+  const envelope = JSON.parse(json) as { requestId: string; payload: { signaturePayload: string } };
+  return { requestId: envelope.requestId, claims: JSON.parse(Buffer.from(envelope.payload.signaturePayload, 'base64url').toString('utf8')) as Record<string, string> };
 }

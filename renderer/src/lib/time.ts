@@ -1,24 +1,30 @@
-/** Human forms of epoch-millisecond timestamps: "3 min ago", "in 2 h", and the local date and time. */
+/** Human forms of epoch-millisecond timestamps: "3 min ago", "in 2 h", the local date and time, and a signed stamp's age. */
+import { MAX_TIMESTAMP_AGE_MS } from '../../../shared/envelope';
+import { FUTURE_SKEW_MS } from '../../../shared/diagnostics/claims';
+import { show } from '../../../shared/words';
 
 const UNITS: [limitMs: number, unitMs: number, name: string][] = [
   [60_000, 1_000, 's'],
   [3_600_000, 60_000, 'min'],
   [86_400_000, 3_600_000, 'h'],
-  [Infinity, 86_400_000, 'd'],
+  [365 * 86_400_000, 86_400_000, 'd'],
+  [Infinity, 365 * 86_400_000, 'y'],
 ];
 
-/** "just now", "42 s ago", "3 min ago", "in 5 min"; `at` and `now` are epoch ms. */
+/** A length of time in a badge's few characters: "42 s", "3 min", "2 h", "3 d", "4 y"; "" when not a number. */
+export function formatSpan(ms: number): string {
+  const abs = Math.abs(ms);
+  if (!Number.isFinite(abs)) return '';
+  const [, unit, name] = UNITS.find(([limit]) => abs < limit)!;
+  return `${Math.floor(abs / unit)} ${name}`;
+}
+
+/** "just now", "42 s ago", "3 min ago", "in 5 min"; `at` and `now` are epoch ms; "" when either is not a number. */
 export function formatAge(at: number, now: number): string {
   const delta = now - at;
-  const abs = Math.abs(delta);
-  if (abs < 2_000) return 'just now';
-  for (const [limit, unit, name] of UNITS) {
-    if (abs < limit) {
-      const n = Math.floor(abs / unit);
-      return delta >= 0 ? `${n} ${name} ago` : `in ${n} ${name}`;
-    }
-  }
-  return '';
+  if (!Number.isFinite(delta)) return '';
+  if (Math.abs(delta) < 2_000) return 'just now';
+  return delta > 0 ? `${formatSpan(delta)} ago` : `in ${formatSpan(delta)}`;
 }
 
 /** Local date and time with seconds, e.g. "14 Nov 2022, 06:59:09"; "" for a value that is not a date. */
@@ -40,4 +46,36 @@ export function parseEpochMs(text: string): number | null {
   if (!/^\d{1,16}$/.test(text)) return null;
   const n = Number(text);
   return Number.isSafeInteger(n) ? n : null;
+}
+
+/** Past this age a signed stamp turns amber: Juspay's 15-minute expiry is 5 minutes away. */
+export const STAMP_WARN_AGE_MS = 10 * 60_000;
+
+export type StampState = 'ok' | 'warn' | 'error';
+
+export interface StampAge {
+  state: StampState;
+  /** What a support engineer reads at a glance, e.g. "Signed 16 min ago — expired (15-minute limit)". */
+  text: string;
+}
+
+/**
+ * How old a signed request's `timestamp` is, against the current clock and Juspay's 15-minute limit:
+ * green up to 10 minutes, amber past 10, red past 15. `stamp` is the claims' string as signed; `mode`
+ * says whether it was stamped at signing ("Signed 3 min ago") or typed by the user ("Pinned timestamp
+ * 3 min old"). A stamp in seconds or not a number says so instead of giving an absurd age.
+ */
+export function stampAge(stamp: string, now: number, mode: 'now' | 'pinned'): StampAge {
+  if (/^\d{10}$/.test(stamp)) return { state: 'error', text: 'Timestamp is in seconds (10 digits): Juspay expects epoch milliseconds (13 digits)' };
+  if (!/^\d{13}$/.test(stamp) || !Number.isFinite(now)) return { state: 'error', text: `Timestamp ${show(stamp, 24)} is not epoch milliseconds (13 digits)` };
+  const age = now - Number(stamp);
+  if (age < -2_000) {
+    const ahead = `${mode === 'now' ? 'Timestamp' : 'Pinned timestamp'} ${formatSpan(age)} in the future`;
+    return age < -FUTURE_SKEW_MS ? { state: 'warn', text: `${ahead} — check the value and the device clock` } : { state: 'ok', text: ahead };
+  }
+  const span = age < 2_000 ? null : formatSpan(age);
+  const old = mode === 'now' ? `Signed ${span ? `${span} ago` : 'just now'}` : `Pinned timestamp ${span ? `${span} old` : 'just now'}`;
+  if (age > MAX_TIMESTAMP_AGE_MS) return { state: 'error', text: `${old} — expired (15-minute limit)` };
+  if (age > STAMP_WARN_AGE_MS) return { state: 'warn', text: `${old} — expires in ${formatSpan(MAX_TIMESTAMP_AGE_MS - age)} (15-minute limit)` };
+  return { state: 'ok', text: old };
 }

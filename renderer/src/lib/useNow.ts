@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 
-/** The current time, re-read every `intervalMs`, for ages that tick ("42 s ago"). */
+/**
+ * The current time, for ages that tick ("42 s ago"): re-rendered every `intervalMs`, and read afresh at
+ * every render. A render caused by something else (a new signature, a new key) must not reuse the last
+ * tick, or an event that just happened reads "in 4 s".
+ */
 export function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [, setTick] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    const timer = setInterval(() => setTick(Date.now()), intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs]);
-  return now;
+  return Date.now();
 }

@@ -15,6 +15,8 @@ const verify = vi.fn();
 vi.mock('../api', () => ({ api: { 'envelope:sign': (i: unknown) => sign(i), 'envelope:verify': (i: unknown) => verify(i) } }));
 
 const { useEnvelopeStore, fieldErrors, fieldWarnings, signingProblems, currentFields, SIGN_DEBOUNCE_MS } = await import('./envelope');
+const { freshEnvelope, copyEnvelope, envelopeToCopy, RESIGN_AFTER_MS } = await import('../features/compose/envelopeExport');
+const { useAppStore } = await import('./app');
 
 const REQUEST_ID = '0cdd0a47-cc0a-439c-90af-0a7f59eef8a2';
 const fields = {
@@ -75,6 +77,12 @@ describe('field rules', () => {
     expect(w.merchantId).toMatch(/trimmed/);
     expect(w.timestamp).toMatch(/16 min ago.*15-minute/);
     expect(fieldWarnings(fields, Number(fields.timestamp) + 60_000)).toEqual({});
+  });
+
+  it('in "now" mode an expired stamp says a copy signs afresh, not "use now"', () => {
+    const w = fieldWarnings(fields, Number(fields.timestamp) + 16 * 60_000, 'now');
+    expect(w.timestamp).toMatch(/^Stamped 16 min ago: older than the 15-minute expiry\. Copying or saving the envelope signs it afresh/);
+    expect(w.timestamp).not.toMatch(/Use "now"/);
   });
 
   it('uses the pinned value or the "now" stamp', () => {
@@ -153,5 +161,92 @@ describe('live signing', () => {
     useEnvelopeStore.setState({ timestampMode: 'now', pinnedTimestamp: '', nowTimestamp: '1700000000123' });
     useEnvelopeStore.getState().setTimestampMode('pinned');
     expect(useEnvelopeStore.getState().pinnedTimestamp).toBe('1700000000123');
+  });
+});
+
+/** What the signer answers for these fields: an envelope whose claims carry the timestamp it was given. */
+function signedFrom({ fields: f }: { fields: Record<string, string> }) {
+  const json = JSON.stringify({ requestId: f.requestId, timestamp: f.timestamp });
+  return {
+    ok: true,
+    value: { json, compact: `compact:${json}`, envelope: { requestId: f.requestId }, header: {}, claims: { timestamp: f.timestamp }, signingInput: 'a.b', key: { id: 'k1' } },
+  };
+}
+
+describe('"now" means now: copying or saving a stale envelope signs it afresh', () => {
+  const SIGNED_AT = 1_780_000_000_000;
+  const writeText = vi.fn();
+
+  beforeEach(async () => {
+    vi.setSystemTime(SIGNED_AT);
+    sign.mockImplementation(async (input: { fields: Record<string, string> }) => signedFrom(input));
+    writeText.mockReset().mockResolvedValue(undefined);
+    vi.stubGlobal('navigator', { clipboard: { writeText } });
+    useEnvelopeStore.setState({ timestampMode: 'now' });
+    await useEnvelopeStore.getState().signNow();
+    sign.mockClear();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const claimsTimestamp = (json: string) => (JSON.parse(json) as { timestamp: string }).timestamp;
+
+  it('16 minutes after signing, Ctrl+Shift+C re-signs with the current time and copies that', async () => {
+    vi.setSystemTime(SIGNED_AT + 16 * 60_000);
+    expect(await copyEnvelope('json')).toBe(true);
+    expect(sign).toHaveBeenCalledTimes(1);
+    expect(sign).toHaveBeenCalledWith({ fields: { ...fields, timestamp: String(SIGNED_AT + 16 * 60_000) }, keyId: 'k1' });
+    const copied = writeText.mock.calls[0]![0] as string;
+    expect(claimsTimestamp(copied)).toBe(String(SIGNED_AT + 16 * 60_000));
+    // The preview shows what was copied, and the toast says it was signed afresh.
+    expect(useEnvelopeStore.getState().preview.result?.json).toBe(copied);
+    expect(useAppStore.getState().toast?.message).toBe('Envelope JSON copied, signed afresh (the one on screen was 16 min old).');
+  });
+
+  it('the compact copy is signed afresh too', async () => {
+    vi.setSystemTime(SIGNED_AT + 2 * 60_000);
+    const text = await envelopeToCopy('compact');
+    expect(text).toBe(`compact:${useEnvelopeStore.getState().preview.result?.json}`);
+    expect(claimsTimestamp(text!.slice('compact:'.length))).toBe(String(SIGNED_AT + 2 * 60_000));
+  });
+
+  it('within a minute of signing, hands out the envelope on screen as it is', async () => {
+    const onScreen = useEnvelopeStore.getState().preview.result;
+    vi.setSystemTime(SIGNED_AT + RESIGN_AFTER_MS);
+    const answer = await freshEnvelope();
+    expect(answer).toEqual({ ok: true, value: onScreen, resignedAfterMs: null });
+    expect(sign).not.toHaveBeenCalled();
+  });
+
+  it('a pinned timestamp is never re-signed, however old', async () => {
+    useEnvelopeStore.setState({ timestampMode: 'pinned' });
+    await useEnvelopeStore.getState().signNow();
+    const onScreen = useEnvelopeStore.getState().preview.result!;
+    sign.mockClear();
+    vi.setSystemTime(SIGNED_AT + 16 * 60_000);
+    await copyEnvelope('json');
+    expect(sign).not.toHaveBeenCalled();
+    expect(writeText).toHaveBeenCalledWith(onScreen.json);
+    expect(claimsTimestamp(onScreen.json)).toBe(fields.timestamp);
+  });
+
+  it('when signing afresh fails, nothing stale is copied and the toast says why', async () => {
+    sign.mockResolvedValue({ ok: false, error: { code: 'vault_locked', message: 'The vault is locked: unlock it on the Keys screen.' } });
+    vi.setSystemTime(SIGNED_AT + 16 * 60_000);
+    expect(await copyEnvelope('json')).toBe(false);
+    expect(writeText).not.toHaveBeenCalled();
+    expect(useAppStore.getState().toast).toMatchObject({
+      tone: 'warn',
+      message: 'Envelope JSON not copied. The envelope on screen was 16 min old, and signing it afresh failed: The vault is locked: unlock it on the Keys screen.',
+    });
+    // The stale envelope is gone from the preview too: it cannot be copied by hand either.
+    expect(useEnvelopeStore.getState().preview.result).toBeNull();
+    expect(await freshEnvelope()).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
+  });
+
+  it('a copy button gets null (and copies nothing) when there is nothing signed', async () => {
+    useEnvelopeStore.setState({ merchantId: '' });
+    await useEnvelopeStore.getState().signNow();
+    expect(await envelopeToCopy('json')).toBeNull();
+    expect(useAppStore.getState().toast?.message).toBe('Envelope JSON not copied. The form is not complete: merchantId is required: type the value Juspay issued for this merchant.');
   });
 });

@@ -19,7 +19,7 @@ import type { SignResult } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import type { Verdict } from '../../../shared/verdict';
 import { api } from '../api';
-import { formatAge } from '../lib/time';
+import { formatAge, formatSpan } from '../lib/time';
 
 export const FIELD_NAMES = ['requestId', 'service', 'action', 'merchantId', 'merchantCustomerId', 'merchantChannelId', 'timestamp'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
@@ -135,7 +135,7 @@ export function signingProblems(fields: Record<FieldName, string>, keyId: string
 }
 
 /** Things that sign but are probably not what the user wants. `now` is epoch ms. */
-export function fieldWarnings(fields: Record<FieldName, string>, now: number): Partial<Record<FieldName, string>> {
+export function fieldWarnings(fields: Record<FieldName, string>, now: number, mode: TimestampMode = 'pinned'): Partial<Record<FieldName, string>> {
   const warnings: Partial<Record<FieldName, string>> = {};
   const service = fields.service.trim();
   if (service && service !== SERVICE) {
@@ -156,10 +156,12 @@ export function fieldWarnings(fields: Record<FieldName, string>, now: number): P
   if (/^\d{13}$/.test(fields.timestamp)) {
     const at = Number(fields.timestamp);
     const age = now - at;
-    if (age > MAX_TIMESTAMP_AGE_MS) {
+    if (age > MAX_TIMESTAMP_AGE_MS && mode === 'now') {
+      warnings.timestamp = `Stamped ${formatAge(at, now)}: older than the 15-minute expiry. Copying or saving the envelope signs it afresh; Refresh does it now.`;
+    } else if (age > MAX_TIMESTAMP_AGE_MS) {
       warnings.timestamp = `Signed ${formatAge(at, now)}: older than the 15-minute expiry, so Juspay will reject it (REQUEST_EXPIRED). Use "now" or pin a fresh value.`;
     } else if (age < -60_000) {
-      warnings.timestamp = `This timestamp is ${formatAge(at, now).replace(/^in /, '')} in the future: check the value or the device clock.`;
+      warnings.timestamp = `This timestamp is ${formatSpan(age)} in the future: check the value or the device clock.`;
     }
   }
   return warnings;

@@ -2,8 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { copyText } from '../lib/clipboard';
 
 interface Props {
-  /** The text to copy, or a function producing it at click time. */
-  value: string | (() => string);
+  /**
+   * The text to copy, or a function producing it at click time; it may be async (e.g. signing afresh)
+   * and may answer null to copy nothing (it says why itself).
+   */
+  value: string | (() => string | null | Promise<string | null>);
   /** Accessible name, e.g. "Copy signature". */
   label: string;
   /** Visible text; defaults to "Copy". */
@@ -16,25 +19,26 @@ interface Props {
 
 /** A small button that copies a value and says so for a moment. */
 export function CopyButton({ value, label, children = 'Copy', className = 'small', disabled, icon }: Props) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [state, setState] = useState<'idle' | 'copied' | 'failed' | 'refused'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   const onClick = async () => {
-    const ok = await copyText(typeof value === 'function' ? value() : value);
-    setState(ok ? 'copied' : 'failed');
+    const text = typeof value === 'function' ? await value() : value;
+    const ok = text !== null && (await copyText(text));
+    setState(text === null ? 'refused' : ok ? 'copied' : 'failed');
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setState('idle'), 1500);
   };
   return (
     <button
       type="button"
-      className={`copy-button ${icon ? 'icon' : ''} ${className} ${state !== 'idle' ? `is-${state}` : ''}`}
+      className={`copy-button ${icon ? 'icon' : ''} ${className} ${state === 'idle' ? '' : `is-${state === 'copied' ? 'copied' : 'failed'}`}`}
       aria-label={label}
       title={state === 'failed' ? 'The clipboard refused the copy' : label}
       onClick={onClick}
       disabled={disabled}
     >
-      {icon ? (state === 'copied' ? '✓' : state === 'failed' ? '✗' : <CopyIcon />) : state === 'copied' ? 'Copied ✓' : state === 'failed' ? 'Copy failed' : children}
+      {icon ? (state === 'copied' ? '✓' : state === 'idle' ? <CopyIcon /> : '✗') : state === 'copied' ? 'Copied ✓' : state === 'failed' ? 'Copy failed' : state === 'refused' ? 'Not copied' : children}
     </button>
   );
 }

@@ -19,3 +19,17 @@ export function DownloadLink({ text, fileName, type = 'text/plain', label, child
     </a>
   );
 }
+
+/** Save text as a file now, through the same Blob-link download, for a value made at click time (e.g. signed afresh). */
+export function saveTextFile(text: string, fileName: string, type = 'text/plain'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Electron's download may read the Blob only after its save dialog: keep the URL alive a while.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -29,7 +29,7 @@ export function ComposeForm() {
   for (const [name, message] of Object.entries(fieldErrors(fields)) as [FieldName, string][]) {
     if (fields[name].trim() !== '' || touched.has(name) || s.revealErrors) errors[name] = message;
   }
-  const warnings = fieldWarnings(fields, now);
+  const warnings = fieldWarnings(fields, now, s.timestampMode);
   const serverError = s.preview.phase === 'error' ? s.preview.error : null;
   const serverField = serverFieldError(serverError?.field);
   if (serverError && serverField && !errors[serverField]) errors[serverField] = serverError.message;

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { useEnvelopeStore } from '../../stores/envelope';
+import { useEnvelopeStore, type PreviewState, type TimestampMode } from '../../stores/envelope';
 import { useAppStore } from '../../stores/app';
 import { MOD_LABEL } from '../../lib/shortcuts';
-import { formatAge } from '../../lib/time';
+import { formatDateTime, stampAge } from '../../lib/time';
 import { useNow } from '../../lib/useNow';
 import { Badge } from '../../ui/Badge';
 import { CopyButton } from '../../ui/CopyButton';
@@ -10,6 +10,7 @@ import { JsonView } from '../../ui/JsonView';
 import { KeyBadge } from '../../ui/KeyBadge';
 import { fieldId } from './ComposeForm';
 import { VerifyPanel } from './VerifyPanel';
+import { envelopeToCopy, saveEnvelope } from './envelopeExport';
 
 /** The signed envelope, live: what the merchant's app would send, and every part of the signature. */
 export function SignedPreview() {
@@ -17,14 +18,15 @@ export function SignedPreview() {
   const verifyPhase = useEnvelopeStore((s) => s.verify.phase);
   const signNow = useEnvelopeStore((s) => s.signNow);
   const verifyNow = useEnvelopeStore((s) => s.verifyNow);
-  const now = useNow(5000);
+  const timestampMode = useEnvelopeStore((s) => s.timestampMode);
+  const now = useNow(1000);
   const result = preview.phase === 'invalid' || preview.phase === 'error' ? null : preview.result;
 
   return (
     <section className="panel preview" aria-labelledby="preview-title" aria-busy={preview.phase === 'signing'}>
       <div className="panel-head">
         <h2 id="preview-title">Signed envelope</h2>
-        <PreviewStatus phase={preview.phase} signedAt={preview.signedAt} now={now} />
+        <PreviewStatus phase={preview.phase} stamp={result?.claims.timestamp} mode={timestampMode} now={now} />
         <div className="spacer" />
         <button type="button" onClick={() => void signNow()} title={`${MOD_LABEL}+Enter signs and verifies`}>
           Sign now
@@ -53,12 +55,16 @@ export function SignedPreview() {
             title="Envelope JSON"
             actions={
               <>
-                <CopyButton value={result.json} label="Copy envelope JSON">
+                {/* In "now" mode these sign afresh first when the envelope is over a minute old. */}
+                <CopyButton value={() => envelopeToCopy('json')} label="Copy envelope JSON">
                   Copy
                 </CopyButton>
-                <CopyButton value={result.compact} label="Copy compact envelope JSON">
+                <CopyButton value={() => envelopeToCopy('compact')} label="Copy compact envelope JSON">
                   Copy compact
                 </CopyButton>
+                <button type="button" className="small" onClick={() => void saveEnvelope()} aria-label="Save envelope JSON as a file">
+                  Save .json
+                </button>
               </>
             }
           >
@@ -86,12 +92,30 @@ export function SignedPreview() {
   );
 }
 
-function PreviewStatus({ phase, signedAt, now }: { phase: string; signedAt: number | null; now: number }) {
-  if (phase === 'signing') return <Badge tone="info">Signing…</Badge>;
-  if (phase === 'signed' && signedAt) return <Badge tone="ok">Signed {formatAge(signedAt, now)}</Badge>;
-  if (phase === 'invalid') return <Badge tone="warn">Incomplete</Badge>;
-  if (phase === 'error') return <Badge tone="error">Not signed</Badge>;
-  return null;
+/**
+ * The preview's state; once signed, the age of the envelope's own timestamp against the clock, green,
+ * amber past 10 minutes, red past Juspay's 15 (`data-age` carries ok / warn / error for tests).
+ */
+function PreviewStatus({ phase, stamp, mode, now }: { phase: PreviewState['phase']; stamp: string | undefined; mode: TimestampMode; now: number }) {
+  let badge: ReactNode = null;
+  let ageState: string | undefined;
+  if (phase === 'signing') badge = <Badge tone="info">Signing…</Badge>;
+  else if (phase === 'invalid') badge = <Badge tone="warn">Incomplete</Badge>;
+  else if (phase === 'error') badge = <Badge tone="error">Not signed</Badge>;
+  else if (phase === 'signed' && stamp !== undefined) {
+    const age = stampAge(stamp, now, mode);
+    ageState = age.state;
+    badge = (
+      <Badge tone={age.state} title={formatDateTime(Number(stamp)) || undefined}>
+        {age.text}
+      </Badge>
+    );
+  }
+  return (
+    <span className="preview-status" data-testid="preview-status" data-phase={phase} data-age={ageState}>
+      {badge}
+    </span>
+  );
 }
 
 function Part({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {

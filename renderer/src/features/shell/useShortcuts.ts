@@ -4,9 +4,9 @@ import { useAppStore } from '../../stores/app';
 import { useEnvelopeStore } from '../../stores/envelope';
 import { useResponseStore } from '../../stores/response';
 import { useInspectStore } from '../../stores/inspect';
-import { copyText } from '../../lib/clipboard';
 import { matchShortcut } from '../../lib/shortcuts';
 import { RESPONSE_INPUT_ID } from '../response/ResponseInput';
+import { copyEnvelope } from '../compose/envelopeExport';
 
 /** The app-wide keyboard shortcuts (listed in the help popover from the same table). */
 export function useShortcuts(): void {
@@ -31,12 +31,8 @@ export function useShortcuts(): void {
         }
         case 'copy-envelope': {
           e.preventDefault();
-          const json = useEnvelopeStore.getState().preview.result?.json;
-          if (!json) {
-            app.notify('Nothing signed yet: fill the Compose form first.', 'warn');
-            return;
-          }
-          void copyText(json).then((ok) => app.notify(ok ? 'Envelope JSON copied.' : 'The clipboard refused the copy.', ok ? 'ok' : 'warn'));
+          // Signs afresh first when a "now" envelope is over a minute old; the toast says what happened.
+          void copyEnvelope('json');
           return;
         }
         case 'paste-response': {
