@@ -31,7 +31,7 @@ export interface InspectResponseOptions {
    * it, the response's requestId is simply read, never called wrong.
    */
   requestId?: string;
-  /** The linked request in words, for the message (e.g. "the request open in Inspect"); default "the request's requestId". */
+  /** The linked request in words, for the message (e.g. "the request open in Inspect"); default "the requestId given". */
   requestLabel?: string;
 }
 
@@ -143,7 +143,7 @@ function envelopeFindings(r: NormalizedResponse, shape: ResponseShape): Finding[
 function pairingFindings(r: NormalizedResponse, options: InspectResponseOptions): Finding[] {
   const want = options.requestId;
   if (want === undefined || want === '' || r.requestId === want) return [];
-  const label = options.requestLabel || "the request's requestId";
+  const label = options.requestLabel || 'the requestId given';
   const got = r.requestId;
   return [
     finding(
