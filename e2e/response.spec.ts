@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { ResponsePage, fixture } from './pages/response';
 import { ComposePage } from './pages/compose';
+import { InspectPage } from './pages/inspect';
 
 test('a LINKED response: status, VPAs, and every account field read alike whether spelled as strings or JSON values', async ({ app }) => {
   const response = new ResponsePage(app);
@@ -131,17 +132,89 @@ test('JSON that is not a response says what was expected', async ({ app }) => {
   await expect(response.problem).toContainText('`foo`');
 });
 
-test('the requestId is matched against the composed request', async ({ app }) => {
-  const compose = new ComposePage(app);
-  await compose.open();
-  await compose.field('requestId').fill('5f0c2b7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f');
+/** The requestId of every response fixture, and of the request in e2e/fixtures/inspected-request.json. */
+const ANSWERED = '5f0c2b7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
+const INSPECTED = '9b2f4c1e-8a3d-4f6b-9c2e-1d5a7b8c9e0f';
+
+test('in a fresh window nothing is linked: the requestId is shown, never called wrong, and nothing goes to the main side', async ({ app }) => {
+  const inspectCalls: string[] = [];
+  app.on('request', (r) => {
+    if (r.url().includes('/api/inspect:response')) inspectCalls.push(r.url());
+  });
+  const response = new ResponsePage(app);
+  await response.paste(fixture('linked.json'));
+  await expect(response.status).toContainText('LINKED');
+  await expect(response.findings.first()).toBeAttached();
+  await expect(response.requestIdField).toContainText(ANSWERED);
+  await expect(response.requestIdField.locator('.badge')).toHaveCount(0);
+  await expect(response.errors.filter({ hasText: 'requestId' })).toHaveCount(0);
+  await expect(response.compareWith).toHaveValue('inspect');
+  await expect(response.root.getByText('Inspect has no request with a requestId open')).toBeVisible();
+
+  // The built-in sample, whose requestId is nobody's.
+  await response.root.getByRole('button', { name: 'Load sample' }).click();
+  await expect(response.root.getByLabel('Response source')).toContainText('Sample');
+  await expect(response.requestIdField).toContainText('8cbc3ad3-6e4c-4b0a-9a3f-0f6f1c2d9a11');
+  await expect(response.errors).toHaveCount(0);
+  await expect(response.findings.filter({ hasText: 'spelled as strings' })).toHaveCount(1);
+  // Read and judged in the window, from one read.
+  expect(inspectCalls).toEqual([]);
+});
+
+test('linked to the request in Inspect with another requestId: exactly one error naming both ids; "nothing" unlinks', async ({ app }) => {
+  const inspect = new InspectPage(app);
+  await inspect.open();
+  await inspect.paste(fixture('inspected-request.json'));
   const response = new ResponsePage(app);
   await response.paste(fixture('fresh.json'));
-  await expect(response.root.getByText('matches the composed request')).toBeVisible();
+  await expect(response.root.getByLabel('Linked requestId')).toHaveText(INSPECTED);
+
+  const aboutRequestId = response.errors.filter({ hasText: 'requestId' });
+  await expect(aboutRequestId).toHaveCount(1);
+  await expect(aboutRequestId).toHaveAttribute('data-finding-id', 'response.request-id-mismatch');
+  await expect(aboutRequestId).toContainText(ANSWERED);
+  await expect(aboutRequestId).toContainText(INSPECTED);
+  await expect(response.findings.filter({ hasText: INSPECTED })).toHaveCount(1);
+  await expect(response.requestIdField).toContainText('differs from the request open in Inspect');
+
+  await response.compareWith.selectOption({ label: 'nothing' });
+  await expect(aboutRequestId).toHaveCount(0);
+  await expect(response.errors).toHaveCount(0);
+  await expect(response.requestIdField.locator('.badge')).toHaveCount(0);
+  await expect(response.requestIdField).toContainText(ANSWERED);
+
+  // Linked again, it follows what Inspect holds: the request this response answers.
+  await response.compareWith.selectOption({ label: 'the request in Inspect' });
+  await expect(aboutRequestId).toHaveCount(1);
+  await inspect.open();
+  await inspect.paste(fixture('inspected-request.json').replace(INSPECTED, ANSWERED));
+  await response.open();
+  await expect(response.requestIdField).toContainText('matches the request open in Inspect');
+  await expect(aboutRequestId).toHaveCount(0);
+});
+
+test('the requestId can be compared with the envelope in Compose or a typed requestId', async ({ app }) => {
+  const compose = new ComposePage(app);
+  await compose.open();
+  await compose.field('requestId').fill(ANSWERED);
+  const response = new ResponsePage(app);
+  await response.paste(fixture('fresh.json'));
+  await response.compareWith.selectOption({ label: 'the envelope in Compose' });
+  await expect(response.requestIdField).toContainText('matches the envelope in Compose');
   await compose.open();
   await compose.root.getByRole('button', { name: 'Generate a new requestId (uuid v4)' }).click();
   await response.open();
-  await expect(response.root.getByText('differs from the composed request')).toBeVisible();
+  await expect(response.requestIdField).toContainText('differs from the envelope in Compose');
+  await expect(response.errors.filter({ hasText: 'requestId' })).toHaveCount(1);
+  await expect(response.errors.filter({ hasText: 'requestId' })).toContainText('the envelope in Compose');
+
+  await response.compareWith.selectOption({ label: 'a requestId I type' });
+  await expect(response.root.getByText('Type the requestId to compare with.')).toBeVisible();
+  await expect(response.errors).toHaveCount(0);
+  await response.root.getByLabel('requestId to compare with').fill(ANSWERED);
+  await expect(response.requestIdField).toContainText('matches the requestId you typed');
+  await response.root.getByLabel('requestId to compare with').fill('someone-else');
+  await expect(response.errors.filter({ hasText: 'someone-else' })).toHaveCount(1);
 });
 
 test('a response opened from a file or dropped on the box is read', async ({ app }) => {

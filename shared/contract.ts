@@ -10,7 +10,7 @@ import { KEY_SIZES } from './keys';
 import type { Result } from './result';
 import type { Verdict } from './verdict';
 import type { Finding } from './diagnostics/types';
-import type { NormalizedResponse, SpellingReport } from './response';
+import type { ResponseJsonSource, ResponseShape } from './response';
 import { CHANNELS, channelPath, type Channel } from './channels';
 
 export type HostKind = 'electron' | 'browser';
@@ -35,14 +35,17 @@ export interface SignResult {
   key: KeyInfo;
 }
 
+/**
+ * The verdict on a response: its findings only. The window reads the response itself once per paste
+ * (shared/response) and computes the same findings from that read, so the main side never echoes a
+ * multi-MB normalised response back.
+ */
 export interface ResponseInspection {
   findings: Finding[];
-  /** The response normalised (strings "true"/"6" read as booleans/numbers), when it parsed. */
-  response?: NormalizedResponse;
-  /** Which fields were spelled as strings or JSON values, and which could not be read. */
-  spelling?: SpellingReport;
-  /** `payload-only` when the paste was the inner payload and was wrapped. */
-  shape?: 'envelope' | 'payload-only';
+  /** `payload-only` when the paste was the inner payload and was wrapped; absent when it did not parse. */
+  shape?: ResponseShape;
+  /** Where the JSON was found: the whole text, inside a log line, or a JSON string; absent when it did not parse. */
+  source?: ResponseJsonSource;
 }
 
 export interface ResignSegmentDiff {
@@ -144,7 +147,7 @@ export const contract = {
     const s = z
       .object({
         text: z.string().max(64 * 1024 * 1024),
-        /** The composed request's id, to say whether the response answers it. */
+        /** The id of the request this response was linked to (the CLI's --request-id); omit to compare with none. */
         requestId: optionalText(200),
       })
       .strict();

@@ -72,3 +72,8 @@ export function describeType(v: unknown): string {
   if (typeof v === 'string') return `a string ("${v.length > 40 ? `${v.slice(0, 40)}…` : v}")`;
   return typeName(v);
 }
+
+/** "Status LINKED…" from "status LINKED…": a sentence's first letter in capitals. */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

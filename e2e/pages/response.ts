@@ -48,6 +48,26 @@ export class ResponsePage {
     return this.root.getByRole('alert', { name: 'Response problem' });
   }
 
+  /** Every finding shown, problems and (folded) notes, each carrying its stable id and severity. */
+  get findings(): Locator {
+    return this.root.getByRole('region', { name: 'Findings' }).locator('[data-finding-id]');
+  }
+
+  /** The error-level findings. */
+  get errors(): Locator {
+    return this.findings.and(this.page.locator('[data-severity="error"]'));
+  }
+
+  /** The control choosing which request the response's requestId is compared with. */
+  get compareWith(): Locator {
+    return this.root.getByRole('combobox', { name: 'Compare with' });
+  }
+
+  /** The requestId row of the summary, with its matches/differs badge. */
+  get requestIdField(): Locator {
+    return this.root.getByLabel('Response fields').locator('dd[data-field="requestId"]');
+  }
+
   table(name: 'VPAs' | 'Accounts'): Locator {
     return this.root.getByRole('table', { name });
   }

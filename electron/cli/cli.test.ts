@@ -328,6 +328,9 @@ describe('findings: verify and inspect-response print what the Inspect and Respo
     const good = await cli(['--json', 'inspect-response', '-'], { stdin: linked });
     expect(good.code).toBe(0);
     expect(JSON.parse(good.stdout).findings).toEqual((await channel('inspect:response', { text: linked })).findings);
+    // The verdict only: findings and how the JSON was found, never the response echoed back.
+    expect(Object.keys(JSON.parse(good.stdout)).sort()).toEqual(['findings', 'shape', 'source']);
+    expect(JSON.parse(good.stdout)).toMatchObject({ shape: 'envelope', source: 'json' });
     const bad = await cli(['inspect-response', '-'], { stdin: failure });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/ERROR {2}error\.code/);
@@ -337,7 +340,15 @@ describe('findings: verify and inspect-response print what the Inspect and Respo
   it('inspect-response --request-id flags a response to another request', async () => {
     const run = await cli(['inspect-response', '-', '--request-id', '11111111-2222-4333-8444-555555555555'], { stdin: linked });
     expect(run.stdout).toMatch(/response\.request-id-mismatch/);
+    expect(run.stdout).toContain('9b2f4c1e-8a3d-4f6b-9c2e-1d5a7b8c9e0f');
+    expect(run.stdout).toContain('11111111-2222-4333-8444-555555555555');
     expect(run.code).toBe(1);
+  });
+
+  it('inspect-response without --request-id does not judge the requestId', async () => {
+    const run = await cli(['--json', 'inspect-response', '-'], { stdin: linked.replace('9b2f4c1e-8a3d-4f6b-9c2e-1d5a7b8c9e0f', 'another-call') });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).findings.map((f: { id: string }) => f.id)).not.toContain('response.request-id-mismatch');
   });
 
   it('inspect-response of a missing file is bad input (2)', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { responseFamilies, type ResponseCase } from '../__fixtures__/cases';
 import { responseObject, responseText, stringSpelledResponse } from '../__fixtures__/requests';
 import { FINDING_IDS } from './catalog';
-import { inspectResponseText } from './response';
+import { parseResponseText } from '../response';
+import { inspectResponseText, responseFindings, type InspectResponseOptions } from './response';
 
 function assertCase(c: ResponseCase): void {
   const raised = inspectResponseText(c.raises.text, c.raises.options);
@@ -16,10 +17,10 @@ function assertCase(c: ResponseCase): void {
 }
 
 describe('a valid LINKED response', () => {
-  it('only says what the status means', () => {
+  it('only says what the status means, and says how the JSON was found, without echoing the response', () => {
     const r = inspectResponseText(responseText(), { requestId: responseObject().requestId });
     expect(r.findings.map((f) => f.id)).toEqual(['status.meaning']);
-    expect(r.response?.payload?.vpaAccounts[0]?.accounts[0]?.mpinLength).toBe(6);
+    expect(r).toEqual({ findings: r.findings, shape: 'envelope', source: 'json' });
   });
 
   it('reads Juspay’s string spelling the same, with one summarising finding', () => {
@@ -28,7 +29,50 @@ describe('a valid LINKED response', () => {
     const spelling = r.findings.find((f) => f.id === 'response.string-spelling')!;
     expect(spelling.message).toContain('accounts[].mpinSet');
     expect(spelling.message).toContain('payload.otherInfo');
-    expect(r.response?.payload?.vpaAccounts[0]?.accounts[0]).toMatchObject({ mpinSet: true, mpinLength: 6, otpLength: 6 });
+  });
+});
+
+describe('responseFindings works on the one read of a paste', () => {
+  it('gives the findings inspectResponseText gives, for good and bad pastes alike', () => {
+    for (const text of [responseText(), JSON.stringify(stringSpelledResponse()), '{"payload": {,}', '', '{"hello": 1}', `log: ${responseText()}`]) {
+      expect(responseFindings(parseResponseText(text), { requestId: 'other' }), text.slice(0, 40)).toEqual(inspectResponseText(text, { requestId: 'other' }).findings);
+    }
+  });
+
+  it('a paste that does not parse has no shape or source, only its finding', () => {
+    expect(inspectResponseText('{"payload": {,}')).toEqual({ findings: [expect.objectContaining({ id: 'json.invalid', severity: 'error' })] });
+  });
+});
+
+describe('pairing: a response is compared only with the request it was linked to', () => {
+  const parsed = parseResponseText(responseText());
+  const theirs = responseObject().requestId as string;
+  const other = '11111111-2222-4333-8444-555555555555';
+  const mismatches = (options?: InspectResponseOptions) => responseFindings(parsed, options).filter((f) => f.path === 'requestId' || f.message.includes('requestId'));
+
+  it('unlinked: the requestId is not judged', () => {
+    expect(mismatches()).toEqual([]);
+    expect(mismatches({ requestId: '' })).toEqual([]);
+  });
+
+  it('linked to the same id: nothing to say', () => {
+    expect(mismatches({ requestId: theirs, requestLabel: 'the request open in Inspect' })).toEqual([]);
+  });
+
+  it('linked to another id: exactly one error naming both ids and the linked request', () => {
+    const found = mismatches({ requestId: other, requestLabel: 'the request open in Inspect' });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ id: 'response.request-id-mismatch', severity: 'error', path: 'requestId' });
+    expect(found[0]!.message).toContain(theirs);
+    expect(found[0]!.message).toContain(other);
+    expect(found[0]!.message).toContain('the request open in Inspect');
+  });
+
+  it('linked, and the response has no requestId: one error naming the linked id', () => {
+    const found = responseFindings(parseResponseText(responseText((r) => delete r.requestId)), { requestId: other }).filter((f) => f.id === 'response.request-id-mismatch');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/has no requestId/);
+    expect(found[0]!.message).toContain(other);
   });
 });
 

@@ -1,5 +1,7 @@
 /**
- * `inspect-response`: reads an SDK response and prints the same findings the Response screen shows.
+ * `inspect-response`: reads an SDK response and prints the same findings the Response screen shows
+ * (`--json`: the channel's verdict, `{ findings, shape, source }`). The requestId is compared only with
+ * a `--request-id` given, as the screen compares it only with the request it is linked to.
  * Exit 0 when no finding is an error, 1 when one is, 2 when the file cannot be read.
  */
 import type { Command } from 'commander';
@@ -13,7 +15,7 @@ export const registerInspectResponseCommand: RegisterCommand = (program, { ctx, 
     .command('inspect-response')
     .description('explain a upiGetSessionToken response: status and next step, error code, accounts. Exit 0 fine, 1 error findings, 2 bad input')
     .argument('<file>', 'the response JSON (or a log line holding it), or - for stdin')
-    .option('--request-id <uuid>', 'the request this response should answer')
+    .option('--request-id <uuid>', 'the request this response should answer; without it the requestId is not compared')
     .action(async (file: string, options: { requestId?: string }, command: Command) => {
       const text = await ctx.readInput(file, 'response');
       const inspection = inspectResponse({ text, requestId: options.requestId });

@@ -1,10 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as sharedResponse from '../../../shared/response';
+import { parseResponseText } from '../../../shared/response';
+import { useResponseStore, readResponse, PARSE_DEBOUNCE_MS } from './response';
 
-const inspect = vi.fn();
-vi.mock('../api', () => ({ api: { 'inspect:response': (i: unknown) => inspect(i) } }));
-
-const { useResponseStore, readResponse, PARSE_DEBOUNCE_MS } = await import('./response');
-const { isWholeDocument } = await import('../features/response/values');
+// Counted, not replaced: the store must read each paste once.
+vi.mock('../../../shared/response', async (importOriginal) => {
+  const original = await importOriginal<typeof sharedResponse>();
+  return { ...original, parseResponseText: vi.fn(original.parseResponseText) };
+});
+const parses = vi.mocked(parseResponseText);
+import { isWholeDocument } from '../features/response/values';
 
 const linked = JSON.stringify({
   requestId: 'r1',
@@ -20,8 +25,8 @@ const linked = JSON.stringify({
 
 beforeEach(() => {
   vi.useFakeTimers();
-  inspect.mockReset();
   useResponseStore.getState().clear();
+  parses.mockClear();
 });
 afterEach(() => vi.useRealTimers());
 
@@ -63,23 +68,24 @@ describe('the response store', () => {
     expect(useResponseStore.getState().parsed).toMatchObject({ ok: true, response: { payload: { status: 'FRESH' } } });
   });
 
-  it('treats a main side without findings as "unavailable", not as an error', async () => {
-    inspect.mockResolvedValue({ ok: false, error: { code: 'not_implemented', message: 'later' } });
+  it('reads a paste once, and a burst of typing once, after the pause', async () => {
     useResponseStore.getState().setText(linked, 'paste');
-    await useResponseStore.getState().inspect('r1');
-    expect(inspect).toHaveBeenCalledWith({ text: linked, requestId: 'r1' });
-    expect(useResponseStore.getState().findings.phase).toBe('unavailable');
+    expect(parses).toHaveBeenCalledTimes(1);
+    for (const text of ['{"payload":{"status":"F', '{"payload":{"status":"FR', '{"payload":{"status":"FRESH"}}']) {
+      useResponseStore.getState().setText(text, 'typed');
+      await vi.advanceTimersByTimeAsync(PARSE_DEBOUNCE_MS / 3);
+    }
+    await vi.advanceTimersByTimeAsync(PARSE_DEBOUNCE_MS + 1);
+    expect(parses).toHaveBeenCalledTimes(2);
+    expect(parses).toHaveBeenLastCalledWith('{"payload":{"status":"FRESH"}}');
   });
 
-  it('drops findings that answer an older text', async () => {
-    let answer: (v: unknown) => void = () => {};
-    inspect.mockImplementationOnce(() => new Promise((r) => (answer = r)));
-    useResponseStore.getState().setText(linked, 'paste');
-    const pending = useResponseStore.getState().inspect();
-    useResponseStore.getState().setText('{"payload":{"status":"BOUND"}}', 'paste');
-    answer({ ok: true, value: { findings: [{ id: 'old', severity: 'info', path: '', message: '', fix: '' }] } });
-    await pending;
-    expect(useResponseStore.getState().findings.phase).toBe('idle');
+  it('clears everything, and a pending read of the old text never lands', async () => {
+    useResponseStore.getState().setText('{"payload":{"status":"BOUND"}}', 'typed');
+    useResponseStore.getState().clear();
+    await vi.advanceTimersByTimeAsync(PARSE_DEBOUNCE_MS + 1);
+    expect(parses).not.toHaveBeenCalled();
+    expect(useResponseStore.getState()).toMatchObject({ text: '', source: null, parsed: null, rows: [], pretty: null });
   });
 });
 

@@ -1,13 +1,11 @@
 /**
- * The response being read: its text (kept out of any <textarea> when large), the parse through the
- * shared reader (pure, in the renderer), the flattened account rows, and the main side's findings.
+ * The response being read: its text (kept out of any <textarea> when large), its one read through the
+ * shared reader (pure, in the renderer), the flattened account rows and the pretty text. The findings
+ * come from that same read (`responseFindings` on the Response screen); nothing goes to the main side.
  * Nothing here persists: a response carries customer data (masked number, device fingerprint).
  */
 import { create } from 'zustand';
 import { accountRows, parseResponseText, type AccountRow, type ParseResponseResult } from '../../../shared/response';
-import type { Finding } from '../../../shared/diagnostics/types';
-import type { AppError } from '../../../shared/result';
-import { api } from '../api';
 
 /** Up to this many characters the input box holds the text itself and can be edited. */
 export const EDITABLE_LIMIT = 256 * 1024;
@@ -24,12 +22,6 @@ export interface ResponseSource {
   at: number;
 }
 
-export interface FindingsState {
-  phase: 'idle' | 'loading' | 'done' | 'unavailable' | 'error';
-  findings: Finding[];
-  error: AppError | null;
-}
-
 interface ResponseState {
   text: string;
   source: ResponseSource | null;
@@ -40,15 +32,10 @@ interface ResponseState {
   pretty: string | null;
   /** Milliseconds the last parse took (shown for big inputs). */
   parseMs: number | null;
-  findings: FindingsState;
   /** Sets the text and reads it; typing is debounced, everything else is read at once. */
   setText(text: string, kind: SourceKind, name?: string): void;
   clear(): void;
-  /** Asks the main side for findings about the current text. */
-  inspect(requestId?: string): Promise<void>;
 }
-
-const IDLE_FINDINGS: FindingsState = { phase: 'idle', findings: [], error: null };
 
 /** Reads a text into everything the screen shows. Pure, so it can be tested without a screen. */
 export function readResponse(text: string): Pick<ResponseState, 'parsed' | 'rows' | 'pretty' | 'parseMs'> {
@@ -65,7 +52,6 @@ export function readResponse(text: string): Pick<ResponseState, 'parsed' | 'rows
 }
 
 let parseTimer: ReturnType<typeof setTimeout> | undefined;
-let inspectSeq = 0;
 
 export const useResponseStore = create<ResponseState>()((set, get) => ({
   text: '',
@@ -74,12 +60,11 @@ export const useResponseStore = create<ResponseState>()((set, get) => ({
   rows: [],
   pretty: null,
   parseMs: null,
-  findings: IDLE_FINDINGS,
 
   setText: (text, kind, name) => {
     clearTimeout(parseTimer);
     const source: ResponseSource = { kind, size: text.length, at: Date.now(), ...(name ? { name } : {}) };
-    set({ text, source: text ? source : null, findings: IDLE_FINDINGS });
+    set({ text, source: text ? source : null });
     const read = () => {
       if (get().text !== text) return;
       set(readResponse(text));
@@ -90,24 +75,7 @@ export const useResponseStore = create<ResponseState>()((set, get) => ({
 
   clear: () => {
     clearTimeout(parseTimer);
-    inspectSeq++;
-    set({ text: '', source: null, parsed: null, rows: [], pretty: null, parseMs: null, findings: IDLE_FINDINGS });
-  },
-
-  inspect: async (requestId) => {
-    const text = get().text;
-    if (!text.trim()) return;
-    const seq = ++inspectSeq;
-    set({ findings: { phase: 'loading', findings: [], error: null } });
-    let answer;
-    try {
-      answer = await api['inspect:response']({ text, ...(requestId ? { requestId } : {}) });
-    } catch (e) {
-      answer = { ok: false as const, error: { code: 'unexpected', message: String(e) } };
-    }
-    if (seq !== inspectSeq || get().text !== text) return;
-    if (answer.ok) set({ findings: { phase: 'done', findings: answer.value.findings, error: null } });
-    else if (answer.error.code === 'not_implemented') set({ findings: { phase: 'unavailable', findings: [], error: answer.error } });
-    else set({ findings: { phase: 'error', findings: [], error: answer.error } });
+    set({ text: '', source: null, parsed: null, rows: [], pretty: null, parseMs: null });
   },
 }));
+

@@ -1,40 +1,25 @@
 import type { Finding } from '../../../../shared/diagnostics/types';
-import { useResponseStore } from '../../stores/response';
+import { plural } from '../../lib/format';
 import { Badge } from '../../ui/Badge';
 
-/** The main side's findings about the response: problems open, notes folded; a quiet line when unavailable. */
-export function Findings() {
-  const findings = useResponseStore((s) => s.findings);
-  if (findings.phase === 'idle') return null;
-  const problems = findings.findings.filter((f) => f.severity !== 'info');
-  const notes = findings.findings.filter((f) => f.severity === 'info');
+/** What is off about the response, from the same read as the rest of the screen: problems open, notes folded. */
+export function Findings({ findings }: { findings: Finding[] }) {
+  const problems = findings.filter((f) => f.severity !== 'info');
+  const notes = findings.filter((f) => f.severity === 'info');
   return (
-    <section className="response-findings" aria-labelledby="findings-title" aria-busy={findings.phase === 'loading'}>
+    <section className="response-findings" aria-labelledby="findings-title">
       <div className="part-head">
         <h3 id="findings-title">Findings</h3>
-        {findings.phase === 'done' && (
-          <span className="muted small-text">
-            {problems.length === 0 ? 'no problems' : `${problems.length} to look at`}
-            {notes.length > 0 ? ` · ${notes.length} note${notes.length === 1 ? '' : 's'}` : ''}
-          </span>
-        )}
+        <span className="muted small-text">
+          {problems.length === 0 ? 'no problems' : `${problems.length} to look at`}
+          {notes.length > 0 ? ` · ${plural(notes.length, 'note')}` : ''}
+        </span>
       </div>
-      {findings.phase === 'loading' && <p className="muted small-text">Checking…</p>}
-      {findings.phase === 'unavailable' && (
-        <p className="muted small-text">Not available from the main side yet ({findings.error?.message}). Everything else on this screen is complete without them.</p>
-      )}
-      {findings.phase === 'error' && (
-        <div className="banner error" role="alert">
-          Could not check the response: {findings.error?.message}
-        </div>
-      )}
-      {findings.phase === 'done' && findings.findings.length === 0 && <p className="muted small-text">Nothing to report.</p>}
+      {findings.length === 0 && <p className="muted small-text">Nothing to report.</p>}
       {problems.length > 0 && <FindingList items={problems} label="Problems" />}
       {notes.length > 0 && (
         <details className="notes">
-          <summary>
-            {notes.length} note{notes.length === 1 ? '' : 's'}
-          </summary>
+          <summary>{plural(notes.length, 'note')}</summary>
           <FindingList items={notes} label="Notes" />
         </details>
       )}
@@ -46,7 +31,7 @@ function FindingList({ items, label }: { items: Finding[]; label: string }) {
   return (
     <ul className="finding-list" aria-label={label}>
       {items.map((f, i) => (
-        <li key={`${f.id}-${f.path}-${i}`} className={`finding finding-${f.severity}`}>
+        <li key={`${f.id}-${f.path}-${i}`} className={`finding finding-${f.severity}`} data-finding-id={f.id} data-severity={f.severity}>
           <Badge tone={f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warn' : 'info'}>{f.severity}</Badge>
           <div>
             <div>

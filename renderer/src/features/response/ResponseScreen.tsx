@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { responseFindings } from '../../../../shared/diagnostics/response';
+import { pairingOptions, useLinkedRequest } from '../../stores/pairing';
 import { useResponseStore } from '../../stores/response';
-import { useEnvelopeStore } from '../../stores/envelope';
 import { useAppStore } from '../../stores/app';
 import { RawJson } from './RawJson';
 import { ResponseInput } from './ResponseInput';
@@ -11,7 +12,6 @@ export function ResponseScreen() {
   const parsed = useResponseStore((s) => s.parsed);
   const rows = useResponseStore((s) => s.rows);
   const parseMs = useResponseStore((s) => s.parseMs);
-  const inspect = useResponseStore((s) => s.inspect);
   const setScreen = useAppStore((s) => s.setScreen);
   const [showRaw, setShowRaw] = useState(true);
 
@@ -32,10 +32,11 @@ export function ResponseScreen() {
     return () => document.removeEventListener('paste', onPaste);
   }, [screen, setText]);
 
-  // Ask the main side for findings whenever a new text has been read.
-  useEffect(() => {
-    if (parsed) void inspect(useEnvelopeStore.getState().requestId);
-  }, [parsed, inspect]);
+  // The findings come from the store's one read of the paste, compared with the linked request only;
+  // a new link recomputes the findings, never the read.
+  const linked = useLinkedRequest();
+  const { requestId, label } = linked;
+  const findings = useMemo(() => (parsed?.ok ? responseFindings(parsed, pairingOptions({ requestId, label })) : []), [parsed, requestId, label]);
 
   return (
     <div className="response-layout">
@@ -61,7 +62,7 @@ export function ResponseScreen() {
       )}
       {parsed?.ok && (
         <>
-          <ResponseSummary parsed={parsed} />
+          <ResponseSummary parsed={parsed} findings={findings} linked={linked} />
           <div className={showRaw ? 'response-columns' : 'response-columns raw-hidden'}>
             <ResponseTables parsed={parsed} rows={rows} />
             {showRaw ? (

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Finding } from '../../../../shared/diagnostics/types';
 import {
   RESPONSE_EVENT,
   describeErrorCode,
@@ -7,26 +8,26 @@ import {
   type NormalizedResponse,
   type ParseResponseResult,
 } from '../../../../shared/response';
-import { useEnvelopeStore } from '../../stores/envelope';
-import { useResponseStore } from '../../stores/response';
+import { capitalise } from '../../../../shared/words';
+import type { LinkedRequest } from '../../stores/pairing';
 import { Badge, type Tone } from '../../ui/Badge';
 import { CopyButton } from '../../ui/CopyButton';
 import { Findings } from './Findings';
+import { PAIRING_SELECT_ID, PairingControl } from './PairingControl';
 import { display, rawPayloadField, spellingOf } from './values';
 
 type Ok = Extract<ParseResponseResult, { ok: true }>;
 
 const STATUS_TONE: Record<string, Tone> = { LINKED: 'ok', BOUND: 'info', FRESH: 'info', NOPERMISSION: 'warn', FAILURE: 'error', REGISTERED: 'info' };
 
-/** The answer in one look: status and what to do next, the error and what it means, every scalar field. */
-export function ResponseSummary({ parsed }: { parsed: Ok }) {
-  const { response, spelling } = parsed;
+/**
+ * The answer in one look: status and what to do next, the error and what it means, every scalar field,
+ * and the findings. Spellings and unreadable values are findings too, so they are said once, there.
+ */
+export function ResponseSummary({ parsed, findings, linked }: { parsed: Ok; findings: Finding[]; linked: LinkedRequest }) {
+  const { response } = parsed;
   const payload = response.payload;
-  const composedRequestId = useEnvelopeStore((s) => s.requestId);
-  // The main side's findings name the spellings too; say it here only when they cannot.
-  const findingsDone = useResponseStore((s) => s.findings.phase === 'done');
   const hasError = response.error === true || !!response.errorCode || !!response.errorMessage;
-  const stringFields = findingsDone ? [] : Object.keys(spelling.strings);
 
   return (
     <section className="panel summary" aria-labelledby="summary-title">
@@ -49,11 +50,17 @@ export function ResponseSummary({ parsed }: { parsed: Ok }) {
         <div className="stack">
           <StatusCard response={response} />
           {hasError && <ErrorCard response={response} />}
-          <Findings />
+          <Findings findings={findings} />
         </div>
         <dl className="kv fields" aria-label="Response fields">
           <Row name="event" value={response.event} warn={response.event !== undefined && response.event !== RESPONSE_EVENT ? `expected ${RESPONSE_EVENT}` : undefined} />
-          <Row name="requestId" value={response.requestId} extra={<RequestIdMatch id={response.requestId} composed={composedRequestId} />} />
+          <Row name="requestId" value={response.requestId} extra={<RequestIdMatch findings={findings} linked={linked} />} />
+          <dt>
+            <label htmlFor={PAIRING_SELECT_ID}>compare with</label>
+          </dt>
+          <dd>
+            <PairingControl linked={linked} />
+          </dd>
           <Row name="service" value={response.service} />
           <Row name="action" value={payload?.action} />
           <Row name="isDeviceBound" value={payload?.isDeviceBound} raw={rawPayloadField(parsed, 'isDeviceBound')} />
@@ -64,34 +71,6 @@ export function ResponseSummary({ parsed }: { parsed: Ok }) {
           <Row name="otherInfo" value={payload?.otherInfo} raw={rawPayloadField(parsed, 'otherInfo')} />
         </dl>
       </div>
-
-      {(stringFields.length > 0 || spelling.unreadableCount > 0) && (
-        <div className="spelling-notes small-text">
-          {stringFields.length > 0 && (
-            <p className="muted">
-              Spelled as strings (Juspay’s sample style, read as their values):{' '}
-              {stringFields.map((f) => (
-                <code key={f} className="chip">
-                  {f.replace('payload.vpaAccounts[].accounts[].', 'accounts[].')} ×{spelling.strings[f]}
-                </code>
-              ))}
-            </p>
-          )}
-          {spelling.unreadableCount > 0 && (
-            <div className="banner warn">
-              {spelling.unreadableCount} value{spelling.unreadableCount === 1 ? '' : 's'} could not be read as their field’s type and{' '}
-              {spelling.unreadableCount === 1 ? 'is' : 'are'} shown as received:
-              <ul>
-                {spelling.unreadable.slice(0, 8).map((u) => (
-                  <li key={u.path}>
-                    <code>{u.path}</code>: expected {u.expected}, got <code>{display(u.value).slice(0, 60)}</code>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-        </div>
-      )}
     </section>
   );
 }
@@ -172,21 +151,22 @@ function ErrorCard({ response }: { response: NormalizedResponse }) {
   );
 }
 
-function RequestIdMatch({ id, composed }: { id: unknown; composed: string }) {
-  if (typeof id !== 'string' || !id) return null;
-  return id === composed ? (
-    <Badge tone="ok" title="Same requestId as the request on the Compose screen">
-      matches the composed request
+/**
+ * Whether the response answers the linked request. Read off the findings, so the badge and the
+ * `response.request-id-mismatch` finding cannot disagree; nothing is shown when nothing is linked.
+ */
+function RequestIdMatch({ findings, linked }: { findings: Finding[]; linked: LinkedRequest }) {
+  if (!linked.requestId) return null;
+  const mismatch = findings.find((f) => f.id === 'response.request-id-mismatch');
+  return mismatch ? (
+    <Badge tone="error" title={mismatch.message}>
+      differs from {linked.label}
     </Badge>
   ) : (
-    <Badge tone="warn" title={`Compose has ${composed}`}>
-      differs from the composed request
+    <Badge tone="ok" title={`Same requestId as ${linked.label}`}>
+      matches {linked.label}
     </Badge>
   );
-}
-
-function capitalise(s: string): string {
-  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
 
 function Value({ v, raw }: { v: unknown; raw?: unknown }) {

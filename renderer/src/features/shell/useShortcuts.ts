@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { flushSync } from 'react-dom';
 import { useAppStore } from '../../stores/app';
 import { useEnvelopeStore } from '../../stores/envelope';
-import { useResponseStore } from '../../stores/response';
 import { useInspectStore } from '../../stores/inspect';
 import { matchShortcut } from '../../lib/shortcuts';
 import { RESPONSE_INPUT_ID } from '../response/ResponseInput';
@@ -20,9 +19,6 @@ export function useShortcuts(): void {
           if (app.screen === 'compose') {
             e.preventDefault();
             void useEnvelopeStore.getState().signAndVerify();
-          } else if (app.screen === 'response') {
-            e.preventDefault();
-            void useResponseStore.getState().inspect(useEnvelopeStore.getState().requestId);
           } else if (app.screen === 'inspect') {
             e.preventDefault();
             void useInspectStore.getState().inspect();
