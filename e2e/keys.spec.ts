@@ -1,11 +1,14 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { test, expect } from './fixtures';
 import { KeysPage } from './pages/keys';
 import { ComposePage } from './pages/compose';
 
-function rsaPair() {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+function rsaPair(modulusLength = 2048) {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength });
+  const { n, e } = publicKey.export({ format: 'jwk' });
   return {
+    /** RFC 7638 thumbprint, computed here independently of the app. */
+    thumbprint: createHash('sha256').update(JSON.stringify({ e, kty: 'RSA', n })).digest('base64url'),
     pkcs1: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
     encryptedPkcs8: privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'key file secret' }).toString(),
     spki: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
@@ -99,6 +102,61 @@ test('generate, rename (label and kid) and delete with confirmation', async ({ a
   await dialog.getByRole('button', { name: 'Delete key' }).click();
   await expect(card).toHaveCount(0);
   await expect(keys.root.getByText('No keys yet')).toBeVisible();
+});
+
+test('two different keys imported under one kid: the warning names both thumbprints and the list marks both', async ({ app }) => {
+  const registered = rsaPair();
+  const regenerated = rsaPair();
+  const keys = new KeysPage(app);
+  await keys.importText(registered.spki, { label: 'registered with Juspay', kid: 'uat-shared-kid' });
+  await expect(keys.card('registered with Juspay')).toBeVisible();
+  await expect(keys.importWarnings).toHaveCount(0);
+
+  await keys.importText(regenerated.pkcs1, { label: 'regenerated', kid: 'uat-shared-kid' });
+  await expect(keys.card('regenerated')).toBeVisible();
+  const warning = keys.importWarnings;
+  await expect(warning).toContainText('kid "uat-shared-kid" is now carried by 2 keys');
+  await expect(warning).toContainText(`"registered with Juspay" (id`);
+  await expect(warning).toContainText(registered.thumbprint);
+  await expect(warning).toContainText(regenerated.thumbprint);
+  await expect(warning).toContainText('Juspay holds exactly one public key per kid');
+  for (const name of ['registered with Juspay', 'regenerated']) {
+    await expect(keys.card(name)).toContainText('kid shared with 1 other key');
+  }
+  await expect(keys.card('regenerated')).toContainText('Also carried by “registered with Juspay”');
+
+  // The warning belongs to that import: typing the next key's details clears it.
+  await keys.importForm.getByLabel('kid (optional)').fill('another-kid');
+  await expect(warning).toHaveCount(0);
+
+  // Moving one key to its own kid ends the sharing; moving it back warns on the card.
+  const card = keys.card('regenerated');
+  await card.getByRole('button', { name: 'Rename regenerated' }).click();
+  await card.getByRole('form', { name: 'Rename regenerated' }).getByLabel('New kid').fill('uat-new-kid');
+  await card.getByRole('form', { name: 'Rename regenerated' }).getByRole('button', { name: 'Save' }).click();
+  await expect(keys.card('registered with Juspay')).not.toContainText('kid shared');
+  await card.getByRole('button', { name: 'Rename regenerated' }).click();
+  await card.getByRole('form', { name: 'Rename regenerated' }).getByLabel('New kid').fill('uat-shared-kid');
+  await card.getByRole('form', { name: 'Rename regenerated' }).getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByRole('alert', { name: 'Rename warnings for regenerated' })).toContainText(registered.thumbprint);
+  await expect(keys.card('registered with Juspay')).toContainText('kid shared with 1 other key');
+});
+
+test('a 1024-bit private key is imported for verifying, marked too weak to sign, and not offered for signing', async ({ app }) => {
+  const weak = rsaPair(1024);
+  const keys = new KeysPage(app);
+  await keys.importText(weak.pkcs1, { label: 'merchant 2019 key', kid: 'old-kid' });
+  await expect(keys.importWarnings).toContainText('Too weak to sign');
+  await expect(keys.importWarnings).toContainText('1024-bit RSA key');
+  await expect(keys.importWarnings).toContainText('register its public key with Juspay');
+  const card = keys.card('merchant 2019 key');
+  await expect(card).toContainText('too weak to sign');
+  await expect(card.getByRole('button', { name: 'Sign with merchant 2019 key in Compose' })).toHaveCount(0);
+
+  const compose = new ComposePage(app);
+  await compose.open();
+  // The signing key picker does not offer it (whatever shape the picker takes).
+  await expect(compose.root.getByText(/merchant 2019 key/)).toHaveCount(0);
 });
 
 test('the vault badge in the top bar leads to the Keys screen', async ({ app }) => {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { envelopeFieldsSchema, type SessionTokenRequest, type JwsHeader, type SessionClaims } from './envelope';
-import type { KeyInfo, PublicKeyExport, VaultStatus } from './keys';
+import type { KeyInfo, KeyInfoWithWarnings, PublicKeyExport, VaultStatus } from './keys';
 import { KEY_SIZES } from './keys';
 import type { Result } from './result';
 import type { Verdict } from './verdict';
@@ -93,7 +93,7 @@ export const contract = {
         fileName: optionalText(1024),
       })
       .strict();
-    return channel<typeof s, KeyInfo>(s);
+    return channel<typeof s, KeyInfoWithWarnings>(s);
   })(),
   'keys:generate': (() => {
     const s = z
@@ -105,7 +105,7 @@ export const contract = {
         kid: optionalText(200),
       })
       .strict();
-    return channel<typeof s, KeyInfo>(s);
+    return channel<typeof s, KeyInfoWithWarnings>(s);
   })(),
   'keys:exportPublic': (() => {
     const s = z.object({ id }).strict();
@@ -113,7 +113,7 @@ export const contract = {
   })(),
   'keys:rename': (() => {
     const s = z.object({ id, label: optionalText(200), kid: optionalText(200) }).strict();
-    return channel<typeof s, KeyInfo>(s);
+    return channel<typeof s, KeyInfoWithWarnings>(s);
   })(),
   'keys:delete': (() => {
     const s = z.object({ id }).strict();

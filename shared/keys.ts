@@ -52,3 +52,39 @@ export interface VaultStatus {
 
 export const KEY_SIZES = [2048, 3072, 4096] as const;
 export type KeySize = (typeof KEY_SIZES)[number];
+
+/** The UPI SDK signs with RSA of 2048 bits or more; Juspay asks merchants for 2048-bit keys. */
+export const MIN_SIGNING_BITS = 2048;
+/**
+ * Keys from 1024 bits up are still read for verifying: a merchant's old 1024-bit key makes 128-byte
+ * signatures, and proving that is how a "Merchant signature mismatch" ticket gets closed.
+ */
+export const MIN_VERIFY_BITS = 1024;
+
+/** Something worth knowing about a key the vault just took in; the key was added or changed regardless. */
+export interface KeyWarning {
+  /** `kid_shared`: another vault key with a different public key carries the same kid. `weak_key`: under 2048 bits, verify only. */
+  code: 'kid_shared' | 'weak_key';
+  message: string;
+  fix: string;
+  /** The keys the warning is about (for kid_shared, every key carrying that kid). */
+  keys?: Array<{ id: string; label: string; thumbprint: string }>;
+}
+
+/** What keys:import, keys:generate and keys:rename answer: the key as stored, and what to watch out for. */
+export type KeyInfoWithWarnings = KeyInfo & { warnings: KeyWarning[] };
+
+/** A private key the SDK can sign with: under 2048 bits a key is kept for verifying only. */
+export function canSign(key: Pick<KeyInfo, 'kind' | 'bits'>): boolean {
+  return key.kind === 'private' && key.bits >= MIN_SIGNING_BITS;
+}
+
+/**
+ * The other keys carrying this key's kid with a different public key. Juspay holds exactly one public
+ * key per kid, so at most one of them verifies there. The public and private halves of one pair share
+ * a thumbprint and do not count.
+ */
+export function keysSharingKid(key: Pick<KeyInfo, 'id' | 'kid' | 'thumbprint'>, keys: readonly KeyInfo[]): KeyInfo[] {
+  if (key.kid === '') return [];
+  return keys.filter((k) => k.id !== key.id && k.kid === key.kid && k.thumbprint !== key.thumbprint);
+}

@@ -29,6 +29,11 @@ export class KeysPage {
     return this.root.getByRole('status', { name: 'Last key added' });
   }
 
+  /** What the last import warned about (a kid another key carries, a key too weak to sign). */
+  get importWarnings(): Locator {
+    return this.importForm.getByRole('alert', { name: 'Import warnings' });
+  }
+
   card(name: string): Locator {
     return this.root.getByRole('list', { name: 'Keys' }).getByRole('listitem', { name: `Key ${name}` });
   }

@@ -20,6 +20,7 @@ const files = {
   pub: write('merchant-pub.pem', merchant.spkiPem),
   strangerPub: write('stranger.jwk', JSON.stringify(stranger.publicJwk)),
   weakPub: write('weak.pem', testRsaKey(1024).spkiPem),
+  weakKey: write('weak-private.pem', testRsaKey(1024).pkcs8Pem),
   ecKey: write('ec.pem', String(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }))),
   garbage: write('garbage.txt', 'this is not a request'),
 };
@@ -222,6 +223,47 @@ describe('keys and the vault', () => {
     const made = await cli(['keys', 'generate', '--kid', 'gen', '--label', 'made here'], { env });
     expect(made.code).toBe(0);
     expect(made.stdout).toMatch(/^Generated [0-9a-f]{12} {2}kid gen {2}private RSA-2048 {2}"made here"/);
+  });
+
+  it('keys import of a second key under a taken kid prints a kid_shared warning naming both thumbprints on stderr', async () => {
+    const env = vaultEnv('vault-kid');
+    const first = await cli(['keys', 'import', files.key, '--kid', 'uat1', '--json'], { env });
+    expect(JSON.parse(first.stdout).warnings).toEqual([]);
+    expect(first.stderr).toBe('');
+    const registered = JSON.parse(first.stdout);
+
+    const second = await cli(['keys', 'import', files.strangerPub, '--kid', 'uat1', '--label', 'regenerated'], { env });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/^Imported [0-9a-f]{12} {2}kid uat1 {2}public RSA-2048 {2}"regenerated"/);
+    const thumbprint = /thumbprint (\S+)/.exec(second.stdout)![1]!;
+    const [warning, fix] = second.stderr.trimEnd().split('\n');
+    expect(warning).toMatch(/^upi-inspector: warning: kid "uat1" is now carried by 2 keys .*Juspay holds exactly one public key per kid.* \[kid_shared\]$/);
+    expect(warning).toContain(`thumbprint ${registered.thumbprint}`);
+    expect(warning).toContain(`thumbprint ${thumbprint}`);
+    expect(fix).toMatch(/^ {2}fix: Ask the merchant \(or Juspay\) which thumbprint is registered for kid "uat1"/);
+
+    const generated = await cli(['keys', 'generate', '--kid', 'uat2', '--json'], { env });
+    const moved = await cli(['keys', 'rename', JSON.parse(generated.stdout).id, '--kid', 'uat1', '--json'], { env });
+    expect(moved.code).toBe(0);
+    expect(moved.stderr).toBe('');
+    expect(JSON.parse(moved.stdout).warnings).toEqual([expect.objectContaining({ code: 'kid_shared', keys: expect.arrayContaining([expect.objectContaining({ thumbprint: registered.thumbprint })]) })]);
+  });
+
+  it('keys import --json carries a weak key’s warning; signing with that key is refused with weak_key', async () => {
+    const env = vaultEnv('vault-weak');
+    const imported = await cli(['keys', 'import', files.weakKey, '--kid', 'old', '--json'], { env });
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toBe('');
+    const info = JSON.parse(imported.stdout);
+    expect(info).toMatchObject({ kid: 'old', kind: 'private', bits: 1024 });
+    expect(info.warnings).toEqual([
+      { code: 'weak_key', message: expect.stringMatching(/1024-bit RSA key: .*cannot sign/), fix: expect.stringMatching(/register its public key with Juspay/), keys: [{ id: info.id, label: 'weak-private', thumbprint: info.thumbprint }] },
+    ]);
+    // Text mode, in another vault (the public half of the same key would be a duplicate here).
+    const text = await cli(['keys', 'import', files.weakPub], { env: vaultEnv('vault-weak-public') });
+    expect(text.stdout).toMatch(/^Imported [0-9a-f]{12} {2}kid \(not set\) {2}public RSA-1024/);
+    expect(text.stderr).toMatch(/^upi-inspector: warning: "weak" is a 1024-bit RSA public key: .* \[weak_key\]\n {2}fix: Make a 2048-bit key/);
+    expectOneLineError(await cli(['sign', ...TRIPLET, '--key', info.id], { env }), 'weak_key', /is 1024-bit RSA: it is kept for verifying, but it cannot sign.*register its public key with Juspay/);
   });
 
   it('without UPI_INSPECTOR_PASSPHRASE and no terminal: a clear error naming the variable', async () => {

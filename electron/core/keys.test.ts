@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +72,31 @@ describe('one key, every format, one thumbprint', async () => {
   });
 });
 
+describe('allowWeak: a merchant’s old 1024-bit key, read for verifying', () => {
+  const weak = testRsaKey(1024);
+  const cases: Array<[string, string, string]> = [
+    ['PKCS#8 private PEM', weak.pkcs8Pem, 'private'],
+    ['PKCS#1 private PEM', weak.pkcs1Pem, 'private'],
+    ['private JWK', JSON.stringify(weak.privateJwk), 'private'],
+    ['SPKI public PEM', weak.spkiPem, 'public'],
+    ['PKCS#1 public PEM', weak.pkcs1PublicPem, 'public'],
+    ['public JWK', JSON.stringify(weak.publicJwk), 'public'],
+  ];
+
+  it.each(cases)('%s is read with allowWeak and verifies the key’s own 128-byte signature', (_name, text, kind) => {
+    const read = readKey(text, { field: 'publicKey', allowWeak: true });
+    expect([read.kind, read.bits]).toEqual([kind, 1024]);
+    const signature = sign('sha256', Buffer.from('a.b'), weak.privateKey);
+    expect(signature).toHaveLength(128);
+    expect(verify('sha256', Buffer.from('a.b'), read.publicKey, signature)).toBe(true);
+  });
+
+  it.each(cases)('%s is refused without allowWeak, naming the field', (_name, text) => {
+    const e = refusal(text, { field: 'publicKey' });
+    expect([e.code, e.field]).toEqual(['weak_key', 'publicKey']);
+  });
+});
+
 describe('pasted text that is still a key', () => {
   it('accepts a PEM with literal \\n sequences (copied out of JSON or .env files)', () => {
     const escaped = key.pkcs8Pem.trim().replace(/\n/g, '\\n');
@@ -125,6 +150,23 @@ describe('refusals name what was found and what to do', () => {
       const e = refusal(text);
       expect(e.code).toBe('weak_key');
       expect(e.message).toMatch(/This RSA key is 1024 bits; the UPI SDK needs RSA 2048 bits or more/);
+    }
+  });
+
+  it('RSA 1024 for signing stays weak_key even when the caller passes allowWeak', () => {
+    const e = refusal(testRsaKey(1024).pkcs8Pem, { allowWeak: true }, readPrivateKey);
+    expect(e.code).toBe('weak_key');
+    expect(e.message).toMatch(/1024 bits/);
+  });
+
+  it('RSA 512: weak_key even with allowWeak, saying it is too weak even to verify with', () => {
+    const tiny = testRsaKey(512);
+    for (const text of [tiny.pkcs8Pem, tiny.spkiPem, JSON.stringify(tiny.publicJwk)]) {
+      for (const options of [{}, { allowWeak: true }]) {
+        const e = refusal(text, options);
+        expect(e.code).toBe('weak_key');
+        expect(e.message).toMatch(/This RSA key is 512 bits, below the 1024 bits UPI Inspector reads even for verifying/);
+      }
     }
   });
 

@@ -17,10 +17,8 @@ import {
 import { promisify } from 'node:util';
 import { calculateJwkThumbprint } from 'jose';
 import { InspectorError } from '../../shared/result';
-import type { KeyInfo, KeyKind, KeySize, KeySourceFormat, PublicKeyExport } from '../../shared/keys';
+import { MIN_SIGNING_BITS, MIN_VERIFY_BITS, type KeyInfo, type KeyKind, type KeySize, type KeySourceFormat, type PublicKeyExport } from '../../shared/keys';
 import { rs256Sign, rs256Verify } from './jws';
-
-export const MIN_RSA_BITS = 2048;
 
 /** A key read from text. `privateKey` exists only for private keys and never leaves the main side. */
 export interface ReadKey {
@@ -42,10 +40,16 @@ export interface ReadKeyOptions {
   passphrase?: string;
   /** The form field the key text came from, so errors point at it (default `text`). */
   field?: string;
+  /**
+   * For verifying: also read RSA keys of 1024–2047 bits (a merchant's old key), which are refused
+   * otherwise. Under 1024 bits stays refused. Never set this where the key will sign.
+   */
+  allowWeak?: boolean;
 }
 
-const GENERATE_HINT =
-  'generate one in UPI Inspector, or with `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out key.pem`';
+/** The one command that makes a key Juspay accepts, for messages. */
+export const OPENSSL_GENERATE = '`openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out key.pem`';
+const GENERATE_HINT = `generate one in UPI Inspector, or with ${OPENSSL_GENERATE}`;
 
 // ---------------------------------------------------------------------------------------------------
 // Entry points
@@ -55,14 +59,14 @@ export function readKey(text: string, options: ReadKeyOptions = {}): ReadKey {
   const field = options.field ?? 'text';
   const trimmed = unescapeNewlines(text.replace(/^\uFEFF/, '').trim());
   if (trimmed === '') throw new InspectorError('empty_key', 'The key is empty: paste a PEM or JWK, or open a key file.', field);
-  const read = trimmed.startsWith('{') || trimmed.startsWith('[') ? readJwkText(trimmed, field) : readPemText(trimmed, options, field);
+  const read = trimmed.startsWith('{') || trimmed.startsWith('[') ? readJwkText(trimmed, field, options.allowWeak === true) : readPemText(trimmed, options, field);
   if (read.privateKey) assertPairMatches(read, field);
   return read;
 }
 
-/** Reads a key for signing: a public key here is refused with `public_only`. */
+/** Reads a key for signing: a public key is refused with `public_only`, one under 2048 bits with `weak_key`. */
 export function readPrivateKey(text: string, options: ReadKeyOptions = {}): ReadPrivateKey {
-  const read = readKey(text, options);
+  const read = readKey(text, { ...options, allowWeak: false });
   if (read.kind !== 'private' || !read.privateKey) {
     throw new InspectorError(
       'public_only',
@@ -75,7 +79,7 @@ export function readPrivateKey(text: string, options: ReadKeyOptions = {}): Read
 
 /** Generates an RSA key pair off the main thread (4096 bits can take seconds). */
 export async function generateRsaKeyPair(bits: KeySize): Promise<{ privateKey: KeyObject; publicKey: KeyObject }> {
-  if (bits < MIN_RSA_BITS) throw weakKey(bits, 'text');
+  if (bits < MIN_SIGNING_BITS) throw weakKey(bits, 'text');
   const generate = promisify(generateKeyPairCallback);
   return generate('rsa', { modulusLength: bits, publicExponent: 0x10001 });
 }
@@ -120,25 +124,29 @@ function rsaPublicMembers(key: KeyObject): { n: string; e: string } {
 // ---------------------------------------------------------------------------------------------------
 // RSA policy
 
-/** Refuses anything the SDK cannot sign with: non-RSA types, RSA-PSS-only keys, RSA under 2048 bits. */
-export function assertUsableRsa(key: KeyObject, found: string, field = 'text'): number {
+/**
+ * Refuses anything the SDK cannot sign with: non-RSA types, RSA-PSS-only keys, RSA under 2048 bits.
+ * With `allowWeak` (verification only), RSA from 1024 bits passes; under 1024 never does.
+ */
+export function assertUsableRsa(key: KeyObject, found: string, field = 'text', options: { allowWeak?: boolean } = {}): number {
   const type = key.asymmetricKeyType;
   if (type !== 'rsa') {
     throw new InspectorError(
       'not_rsa',
-      `${capitalise(found)} holds ${describeKeyType(key)}, not an RSA key. The UPI SDK signs with RS256, which needs an RSA key of ${MIN_RSA_BITS} bits or more: ${GENERATE_HINT}.`,
+      `${capitalise(found)} holds ${describeKeyType(key)}, not an RSA key. The UPI SDK signs with RS256, which needs an RSA key of ${MIN_SIGNING_BITS} bits or more: ${GENERATE_HINT}.`,
       field,
     );
   }
   const bits = rsaBits(key);
-  if (bits < MIN_RSA_BITS) throw weakKey(bits, field);
+  if (bits < MIN_VERIFY_BITS || (bits < MIN_SIGNING_BITS && options.allowWeak !== true)) throw weakKey(bits, field);
   return bits;
 }
 
 function weakKey(bits: number, field: string): InspectorError {
+  const tooWeakToRead = bits < MIN_VERIFY_BITS ? `, below the ${MIN_VERIFY_BITS} bits UPI Inspector reads even for verifying` : '';
   return new InspectorError(
     'weak_key',
-    `This RSA key is ${bits} bits; the UPI SDK needs RSA ${MIN_RSA_BITS} bits or more. Make a new ${MIN_RSA_BITS}-bit key (${GENERATE_HINT}) and share its public key with Juspay.`,
+    `This RSA key is ${bits} bits${tooWeakToRead}; the UPI SDK needs RSA ${MIN_SIGNING_BITS} bits or more. Make a new ${MIN_SIGNING_BITS}-bit key (${GENERATE_HINT}) and share its public key with Juspay.`,
     field,
   );
 }
@@ -222,38 +230,39 @@ function unescapeNewlines(text: string): string {
 }
 
 function readPemText(text: string, options: ReadKeyOptions, field: string): ReadKey {
+  const allowWeak = options.allowWeak === true;
   const block = readPemBlock(text, field);
   const name = pemName(block.label);
   switch (block.label) {
     case 'PRIVATE KEY': {
       const privateKey = parseOrDamaged(() => createPrivateKey({ key: block.der, format: 'der', type: 'pkcs8' }), name, field);
-      return privateRead(privateKey, 'pkcs8-pem', 'PKCS#8 PEM', name, field);
+      return privateRead(privateKey, 'pkcs8-pem', 'PKCS#8 PEM', name, field, allowWeak);
     }
     case 'RSA PRIVATE KEY': {
       const encrypted = block.headers.some((h) => /^Proc-Type:\s*4,\s*ENCRYPTED/i.test(h));
       if (encrypted) {
         const privateKey = decryptPem(() => createPrivateKey({ key: block.pem, format: 'pem', passphrase: options.passphrase ?? '' }), 'encrypted PKCS#1 PEM (OpenSSL legacy encryption)', options);
-        return privateRead(privateKey, 'pkcs1-pem', 'Encrypted PKCS#1 PEM (legacy OpenSSL), decrypted and converted to PKCS#8', name, field);
+        return privateRead(privateKey, 'pkcs1-pem', 'Encrypted PKCS#1 PEM (legacy OpenSSL), decrypted and converted to PKCS#8', name, field, allowWeak);
       }
       const privateKey = parseOrDamaged(() => createPrivateKey({ key: block.der, format: 'der', type: 'pkcs1' }), name, field);
-      return privateRead(privateKey, 'pkcs1-pem', 'PKCS#1 PEM, converted to PKCS#8', name, field);
+      return privateRead(privateKey, 'pkcs1-pem', 'PKCS#1 PEM, converted to PKCS#8', name, field, allowWeak);
     }
     case 'ENCRYPTED PRIVATE KEY': {
       const privateKey = decryptPem(() => createPrivateKey({ key: block.der, format: 'der', type: 'pkcs8', passphrase: options.passphrase ?? '' }), name, options);
-      return privateRead(privateKey, 'encrypted-pkcs8-pem', 'Encrypted PKCS#8 PEM, decrypted with its passphrase', name, field);
+      return privateRead(privateKey, 'encrypted-pkcs8-pem', 'Encrypted PKCS#8 PEM, decrypted with its passphrase', name, field, allowWeak);
     }
     case 'PUBLIC KEY': {
       const publicKey = parseOrDamaged(() => createPublicKey({ key: block.der, format: 'der', type: 'spki' }), name, field);
-      return publicRead(publicKey, 'spki-pem', 'SPKI public key PEM', name, field);
+      return publicRead(publicKey, 'spki-pem', 'SPKI public key PEM', name, field, allowWeak);
     }
     case 'RSA PUBLIC KEY': {
       const publicKey = parseOrDamaged(() => createPublicKey({ key: block.der, format: 'der', type: 'pkcs1' }), name, field);
-      return publicRead(publicKey, 'pkcs1-public-pem', 'PKCS#1 public key PEM, converted to SPKI', name, field);
+      return publicRead(publicKey, 'pkcs1-public-pem', 'PKCS#1 public key PEM, converted to SPKI', name, field, allowWeak);
     }
     case 'CERTIFICATE': {
       const cert = parseOrDamaged(() => new X509Certificate(block.der), name, field);
       const subject = cert.subject.replace(/\n/g, ', ');
-      return publicRead(cert.publicKey, 'x509-pem', `X.509 certificate (${subject || 'no subject'}, valid until ${cert.validTo}), public key taken from it`, name, field);
+      return publicRead(cert.publicKey, 'x509-pem', `X.509 certificate (${subject || 'no subject'}, valid until ${cert.validTo}), public key taken from it`, name, field, allowWeak);
     }
     case 'EC PRIVATE KEY': {
       const key = parseOrDamaged(() => createPrivateKey({ key: block.der, format: 'der', type: 'sec1' }), name, field);
@@ -261,7 +270,7 @@ function readPemText(text: string, options: ReadKeyOptions, field: string): Read
       throw new InspectorError('not_rsa', `This ${name} is not an RSA key.`, field); // unreachable: EC is never RSA
     }
     case 'DSA PRIVATE KEY':
-      throw new InspectorError('not_rsa', `This PEM holds a DSA private key, not an RSA key. The UPI SDK signs with RS256, which needs an RSA key of ${MIN_RSA_BITS} bits or more: ${GENERATE_HINT}.`, field);
+      throw new InspectorError('not_rsa', `This PEM holds a DSA private key, not an RSA key. The UPI SDK signs with RS256, which needs an RSA key of ${MIN_SIGNING_BITS} bits or more: ${GENERATE_HINT}.`, field);
     case 'OPENSSH PRIVATE KEY':
       throw new InspectorError(
         'unsupported_key_format',
@@ -277,13 +286,13 @@ function readPemText(text: string, options: ReadKeyOptions, field: string): Read
   }
 }
 
-function privateRead(privateKey: KeyObject, format: KeySourceFormat, description: string, name: string, field: string): ReadKey {
-  const bits = assertUsableRsa(privateKey, `this ${name}`, field);
+function privateRead(privateKey: KeyObject, format: KeySourceFormat, description: string, name: string, field: string, allowWeak: boolean): ReadKey {
+  const bits = assertUsableRsa(privateKey, `this ${name}`, field, { allowWeak });
   return { kind: 'private', privateKey, publicKey: createPublicKey(privateKey), bits, format, description };
 }
 
-function publicRead(publicKey: KeyObject, format: KeySourceFormat, description: string, name: string, field: string): ReadKey {
-  const bits = assertUsableRsa(publicKey, `this ${name}`, field);
+function publicRead(publicKey: KeyObject, format: KeySourceFormat, description: string, name: string, field: string, allowWeak: boolean): ReadKey {
+  const bits = assertUsableRsa(publicKey, `this ${name}`, field, { allowWeak });
   return { kind: 'public', publicKey, bits, format, description };
 }
 
@@ -391,7 +400,7 @@ function notAKey(text: string, field: string): InspectorError {
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi'] as const;
 
-function readJwkText(text: string, field: string): ReadKey {
+function readJwkText(text: string, field: string, allowWeak: boolean): ReadKey {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -406,7 +415,7 @@ function readJwkText(text: string, field: string): ReadKey {
   const jwk = pickJwk(parsed, field);
   const kty = jwk.kty;
   if (kty === undefined) throw new InspectorError('damaged_jwk', 'This JSON has no "kty" member, so it is not a JWK: an RSA JWK has "kty": "RSA", "n" and "e".', field);
-  if (kty !== 'RSA') throw new InspectorError('not_rsa', `This JWK holds ${describeJwkType(jwk)}, not an RSA key. The UPI SDK signs with RS256, which needs an RSA key of ${MIN_RSA_BITS} bits or more: ${GENERATE_HINT}.`, field);
+  if (kty !== 'RSA') throw new InspectorError('not_rsa', `This JWK holds ${describeJwkType(jwk)}, not an RSA key. The UPI SDK signs with RS256, which needs an RSA key of ${MIN_SIGNING_BITS} bits or more: ${GENERATE_HINT}.`, field);
   const missingPublic = (['n', 'e'] as const).filter((m) => typeof jwk[m] !== 'string' || jwk[m] === '');
   if (missingPublic.length > 0) {
     const what = missingPublic.map((m) => (m === 'n' ? '"n" (the modulus)' : '"e" (the public exponent)')).join(' and ');
@@ -428,11 +437,11 @@ function readJwkText(text: string, field: string): ReadKey {
     const material: JsonWebKey = { kty: 'RSA', n: jwk.n as string, e: jwk.e as string };
     for (const m of PRIVATE_MEMBERS) material[m] = jwk[m] as string;
     const privateKey = jwkOrDamaged(() => createPrivateKey({ key: material, format: 'jwk' }), field);
-    return withKid(privateRead(privateKey, 'jwk-private', 'RSA private JWK, converted to PKCS#8', 'JWK', field));
+    return withKid(privateRead(privateKey, 'jwk-private', 'RSA private JWK, converted to PKCS#8', 'JWK', field, allowWeak));
   }
   assertBase64urlMembers(jwk, ['n', 'e'], field);
   const publicKey = jwkOrDamaged(() => createPublicKey({ key: { kty: 'RSA', n: jwk.n as string, e: jwk.e as string }, format: 'jwk' }), field);
-  return withKid(publicRead(publicKey, 'jwk-public', 'RSA public JWK, converted to SPKI', 'JWK', field));
+  return withKid(publicRead(publicKey, 'jwk-public', 'RSA public JWK, converted to SPKI', 'JWK', field, allowWeak));
 }
 
 function pickJwk(parsed: unknown, field: string): Record<string, unknown> {

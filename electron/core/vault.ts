@@ -12,8 +12,9 @@ import { promises as fs } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { InspectorError } from '../../shared/result';
-import type { KeyInfo, KeySize, PublicKeyExport, VaultMode, VaultStatus } from '../../shared/keys';
+import { MIN_SIGNING_BITS, type KeyInfo, type KeyInfoWithWarnings, type KeySize, type PublicKeyExport, type VaultMode, type VaultStatus } from '../../shared/keys';
 import { writeFileAtomic } from './atomic-file';
+import { keyWarnings } from './key-warnings';
 import { createPassphraseCipher, type ScryptParams, type VaultCipher, type VaultCipherMode } from './cipher';
 import {
   generateRsaKeyPair,
@@ -24,6 +25,7 @@ import {
   readKey,
   rsaBits,
   assertUsableRsa,
+  OPENSSL_GENERATE,
 } from './keys';
 
 export const VAULT_FILE_NAME = 'vault.json';
@@ -214,10 +216,12 @@ export class Vault {
     return [...this.keys.values()].map((k) => k.info);
   }
 
-  async import(input: ImportKeyInput): Promise<KeyInfo> {
+  /** Adds a key; a shared kid or a 1024–2047-bit key is taken in with a warning, not refused. */
+  async import(input: ImportKeyInput): Promise<KeyInfoWithWarnings> {
     this.assertUnlocked();
-    // Read before taking the write lock: a bad key is refused without touching the file.
-    const read = readKey(input.text, input.passphrase === undefined ? {} : { passphrase: input.passphrase });
+    // Read before taking the write lock: a bad key is refused without touching the file. Weak keys are
+    // read so a merchant's old key can verify; signingKey refuses them.
+    const read = readKey(input.text, input.passphrase === undefined ? { allowWeak: true } : { passphrase: input.passphrase, allowWeak: true });
     const thumbprint = await jwkThumbprint(read.publicKey);
     const fileName = input.fileName?.trim() || undefined;
     return this.mutate(async (keys) => {
@@ -236,11 +240,11 @@ export class Vault {
         source: fileName ? { format: read.format, description: read.description, fileName } : { format: read.format, description: read.description },
       };
       keys.set(info.id, read.privateKey ? { info, publicKey: read.publicKey, privateKey: read.privateKey } : { info, publicKey: read.publicKey });
-      return info;
+      return { ...info, warnings: keyWarnings(info, infos(keys), { weak: true, kid: true }) };
     });
   }
 
-  async generate(input: GenerateKeyInput): Promise<KeyInfo> {
+  async generate(input: GenerateKeyInput): Promise<KeyInfoWithWarnings> {
     this.assertUnlocked();
     const { privateKey, publicKey } = await generateRsaKeyPair(input.bits);
     const thumbprint = await jwkThumbprint(publicKey);
@@ -256,7 +260,7 @@ export class Vault {
         source: { format: 'generated', description: `Generated here: RSA ${input.bits} bits, exponent 65537` },
       };
       keys.set(info.id, { info, publicKey, privateKey });
-      return info;
+      return { ...info, warnings: keyWarnings(info, infos(keys), { weak: false, kid: true }) };
     });
   }
 
@@ -271,7 +275,8 @@ export class Vault {
     };
   }
 
-  async rename(id: string, change: { label?: string; kid?: string }): Promise<KeyInfo> {
+  /** Changes label and/or kid; a kid another key already carries is warned about, not refused. */
+  async rename(id: string, change: { label?: string; kid?: string }): Promise<KeyInfoWithWarnings> {
     this.entry(id);
     const label = change.label?.trim();
     if (change.label !== undefined && !label) throw new InspectorError('invalid_input', 'label cannot be empty: type a name for the key.', 'label');
@@ -280,7 +285,7 @@ export class Vault {
       if (!key) throw keyNotFound(id);
       const info: KeyInfo = { ...key.info, ...(label ? { label } : {}), ...(change.kid !== undefined ? { kid: change.kid.trim() } : {}) };
       keys.set(id, { ...key, info });
-      return info;
+      return { ...info, warnings: keyWarnings(info, infos(keys), { weak: false, kid: info.kid !== key.info.kid }) };
     });
   }
 
@@ -295,7 +300,7 @@ export class Vault {
   // ------------------------------------------------------------------------------------------------
   // Main-side only: these return KeyObjects and must never be wired to a channel.
 
-  /** The private key for signing; `key_not_found` or `public_only` otherwise. */
+  /** The private key for signing; `key_not_found`, `public_only` or (under 2048 bits) `weak_key` otherwise. */
   privateKey(id: string): KeyObject {
     return this.signingKey(id).privateKey;
   }
@@ -309,10 +314,17 @@ export class Vault {
         'keyId',
       );
     }
+    if (key.info.bits < MIN_SIGNING_BITS) {
+      throw new InspectorError(
+        'weak_key',
+        `Key "${key.info.label}" is ${key.info.bits}-bit RSA: it is kept for verifying, but it cannot sign, because the UPI SDK needs RSA ${MIN_SIGNING_BITS} bits or more. Make a ${MIN_SIGNING_BITS}-bit key (Generate on the Keys screen, or ${OPENSSL_GENERATE}) and register its public key with Juspay.`,
+        'keyId',
+      );
+    }
     return { info: key.info, privateKey: key.privateKey };
   }
 
-  /** Every key's public half, for verification. Empty while locked or damaged. */
+  /** Every key's public half, for verification (weak keys included). Empty while locked or damaged. */
   publicKeys(): Array<{ info: KeyInfo; key: KeyObject }> {
     if (this.state !== 'unlocked') return [];
     return [...this.keys.values()].map((k) => ({ info: k.info, key: k.publicKey }));
@@ -512,6 +524,10 @@ export class Vault {
   }
 }
 
+function infos(keys: Map<string, VaultKey>): KeyInfo[] {
+  return [...keys.values()].map((k) => k.info);
+}
+
 function keyNotFound(id: string): InspectorError {
   return new InspectorError('key_not_found', `There is no key "${id}" in the vault: pick a key from the list (keys may have been deleted).`, 'keyId');
 }
@@ -562,7 +578,7 @@ async function decodeKeys(plain: Buffer): Promise<Map<string, VaultKey>> {
       } else {
         publicKey = createPublicKey(entry.pem);
       }
-      assertUsableRsa(publicKey, 'the stored key');
+      assertUsableRsa(publicKey, 'the stored key', 'text', { allowWeak: true });
     } catch {
       throw new Error(`key #${index + 1} ("${String(entry.label)}") in it cannot be read`);
     }

@@ -1,7 +1,7 @@
 /** `keys list | import | generate | export-public | rename | delete`: the vault channels, on the terminal. */
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
-import { KEY_SIZES } from '../../../shared/keys';
+import { KEY_SIZES, type KeyInfoWithWarnings } from '../../../shared/keys';
 import { EXIT } from '../errors';
 import { json, keyLine, keyTable } from '../output';
 import type { CliContext } from '../context';
@@ -10,6 +10,16 @@ import { callChannel, wantsJson, withKeyPassphrase, type RegisterCommand } from 
 /** Accepts a key id or a kid, as every `<key>` argument does. */
 async function resolveKeyId(ctx: CliContext, ref: string): Promise<string> {
   return (await ctx.vault()).find(ref).id;
+}
+
+/**
+ * Prints what import, generate and rename did. Warnings (a shared kid, a key too weak to sign) go to
+ * stderr in text mode, so stdout stays the one key line; --json carries them in the value.
+ */
+function reportKey(ctx: CliContext, command: Command, verb: string, info: KeyInfoWithWarnings): void {
+  if (wantsJson(command)) return ctx.io.stdout(json(info));
+  ctx.io.stdout(`${verb} ${keyLine(info)}`);
+  for (const w of info.warnings) ctx.io.stderr(`upi-inspector: warning: ${w.message} [${w.code}]\n  fix: ${w.fix}\n`);
 }
 
 export const registerKeysCommands: RegisterCommand = (program, { ctx, exit }) => {
@@ -39,7 +49,7 @@ export const registerKeysCommands: RegisterCommand = (program, { ctx, exit }) =>
       const info = await withKeyPassphrase(ctx, file, (passphrase) =>
         callChannel(ctx, 'keys:import', { text, passphrase, label: options.label, kid: options.kid, fileName }),
       );
-      ctx.io.stdout(wantsJson(command) ? json(info) : `Imported ${keyLine(info)}`);
+      reportKey(ctx, command, 'Imported', info);
       exit(EXIT.ok);
     });
 
@@ -51,7 +61,7 @@ export const registerKeysCommands: RegisterCommand = (program, { ctx, exit }) =>
     .option('--kid <kid>', 'the kid Juspay issued for this key (can be set later with keys rename)')
     .action(async (options: { bits: string; label?: string; kid?: string }, command: Command) => {
       const info = await callChannel(ctx, 'keys:generate', { bits: Number(options.bits), label: options.label, kid: options.kid });
-      ctx.io.stdout(wantsJson(command) ? json(info) : `Generated ${keyLine(info)}`);
+      reportKey(ctx, command, 'Generated', info);
       exit(EXIT.ok);
     });
 
@@ -74,7 +84,7 @@ export const registerKeysCommands: RegisterCommand = (program, { ctx, exit }) =>
     .option('--kid <kid>', 'new kid ("" clears it)')
     .action(async (ref: string, options: { label?: string; kid?: string }, command: Command) => {
       const info = await callChannel(ctx, 'keys:rename', { id: await resolveKeyId(ctx, ref), label: options.label, kid: options.kid });
-      ctx.io.stdout(wantsJson(command) ? json(info) : `Renamed ${keyLine(info)}`);
+      reportKey(ctx, command, 'Renamed', info);
       exit(EXIT.ok);
     });
 

@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { ChannelInput } from '../../../shared/contract';
-import type { KeyInfo, PublicKeyExport, VaultStatus } from '../../../shared/keys';
+import { canSign, type KeyInfo, type KeyInfoWithWarnings, type PublicKeyExport, type VaultStatus } from '../../../shared/keys';
 import type { AppError, Result } from '../../../shared/result';
 import { api } from '../api';
 import { useAppStore } from './app';
@@ -24,9 +24,10 @@ interface KeysState {
   lastAdded: { key: KeyInfo; how: 'imported' | 'generated' } | null;
   refresh(): Promise<void>;
   unlock(passphrase: string): Promise<Result<VaultStatus>>;
-  importKey(input: ChannelInput<'keys:import'>): Promise<Result<KeyInfo>>;
-  generate(input: ChannelInput<'keys:generate'>): Promise<Result<KeyInfo>>;
-  rename(input: ChannelInput<'keys:rename'>): Promise<Result<KeyInfo>>;
+  /** The three that change a key answer with its warnings (shared kid, too weak to sign) for the form that asked. */
+  importKey(input: ChannelInput<'keys:import'>): Promise<Result<KeyInfoWithWarnings>>;
+  generate(input: ChannelInput<'keys:generate'>): Promise<Result<KeyInfoWithWarnings>>;
+  rename(input: ChannelInput<'keys:rename'>): Promise<Result<KeyInfoWithWarnings>>;
   remove(id: string): Promise<Result<{ id: string }>>;
   exportPublic(id: string): Promise<Result<PublicKeyExport>>;
   dismissLastAdded(): void;
@@ -45,10 +46,14 @@ function byCreated(a: KeyInfo, b: KeyInfo): number {
   return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0;
 }
 
-/** The vault's private keys: the ones that can sign. */
+/**
+ * The vault's private keys that can sign. A private key under 2048 bits (a merchant's old key, kept to
+ * verify its signatures) is left out: the main side refuses to sign with it (weak_key), so a picker
+ * must not offer it. The Keys screen marks such keys "too weak to sign".
+ */
 export function usePrivateKeys(): KeyInfo[] {
   const keys = useKeysStore((s) => s.keys);
-  return useMemo(() => keys.filter((k) => k.kind === 'private'), [keys]);
+  return useMemo(() => keys.filter(canSign), [keys]);
 }
 
 export const useKeysStore = create<KeysState>()((set, get) => {
@@ -61,8 +66,11 @@ export const useKeysStore = create<KeysState>()((set, get) => {
     if (status.ok) setVault(status.value);
     else set({ vaultError: status.error });
   };
-  const upsert = (key: KeyInfo) =>
+  // The list holds keys as keys:list gives them: warnings belong to the answer, not to the key.
+  const upsert = ({ warnings: _warnings, ...key }: KeyInfoWithWarnings): KeyInfo => {
     set((s) => ({ keys: [key, ...s.keys.filter((k) => k.id !== key.id)].sort(byCreated) }));
+    return key;
+  };
 
   return {
     vault: null,
@@ -96,8 +104,7 @@ export const useKeysStore = create<KeysState>()((set, get) => {
     importKey: async (input) => {
       const result = await safely(() => api['keys:import'](input));
       if (result.ok) {
-        upsert(result.value);
-        set({ lastAdded: { key: result.value, how: 'imported' } });
+        set({ lastAdded: { key: upsert(result.value), how: 'imported' } });
         await refreshVault();
       }
       return result;
@@ -106,8 +113,7 @@ export const useKeysStore = create<KeysState>()((set, get) => {
     generate: async (input) => {
       const result = await safely(() => api['keys:generate'](input));
       if (result.ok) {
-        upsert(result.value);
-        set({ lastAdded: { key: result.value, how: 'generated' } });
+        set({ lastAdded: { key: upsert(result.value), how: 'generated' } });
         await refreshVault();
       }
       return result;

@@ -6,6 +6,7 @@ import { DropZone } from '../../ui/DropZone';
 import { Field } from '../../ui/Field';
 import { FileButton } from '../../ui/FileButton';
 import { ErrorBanner } from '../../ui/ErrorBanner';
+import { KeyWarnings, useKeyWarnings } from './KeyWarnings';
 
 const MAX_KEY_BYTES = 256 * 1024;
 type ImportField = 'text' | 'passphrase' | 'label' | 'kid';
@@ -26,11 +27,14 @@ export function ImportKey({ disabled }: { disabled: boolean }) {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<ImportField, string>>>({});
   const [banner, setBanner] = useState<string | null>(null);
+  // What the last import warned about (shared kid, weak key): kept until the form is edited again.
+  const { warnings, show: showWarnings, clear: clearWarnings, edit } = useKeyWarnings();
   const guess = guessKeyText(text);
 
   const readFile = async (file: File) => {
     setErrors({});
     setBanner(null);
+    clearWarnings();
     if (file.size > MAX_KEY_BYTES) {
       setErrors({ text: `${file.name} is ${formatBytes(file.size)}: a single RSA key is a few KB. Pick the key file itself.` });
       return;
@@ -50,6 +54,7 @@ export function ImportKey({ disabled }: { disabled: boolean }) {
     setBusy(true);
     setErrors({});
     setBanner(null);
+    clearWarnings();
     const result = await importKey({
       text,
       ...(passphrase ? { passphrase } : {}),
@@ -65,6 +70,7 @@ export function ImportKey({ disabled }: { disabled: boolean }) {
       setKid('');
       setPassphrase('');
       setNeedsPassphrase(false);
+      showWarnings(result.value.warnings);
       return;
     }
     const { code, message, field } = result.error;
@@ -91,7 +97,7 @@ export function ImportKey({ disabled }: { disabled: boolean }) {
         <span className="muted small-text">PEM (PKCS#8, PKCS#1, encrypted, public, certificate) or JWK</span>
       </div>
       <form className="stack" onSubmit={submit} aria-label="Import a key" noValidate>
-        <DropZone label="Drop a key file" onFile={(f) => void readFile(f)} onText={(t) => setText(t)}>
+        <DropZone label="Drop a key file" onFile={(f) => void readFile(f)} onText={edit(setText)}>
           <Field
             label="Key text (PEM or JWK)"
             error={errors.text}
@@ -111,7 +117,7 @@ export function ImportKey({ disabled }: { disabled: boolean }) {
               placeholder={'-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----'}
               disabled={disabled}
               onChange={(e) => {
-                setText(e.target.value);
+                edit(setText)(e.target.value);
                 setFileName(null);
               }}
             />
@@ -124,7 +130,7 @@ export function ImportKey({ disabled }: { disabled: boolean }) {
               type="button"
               className="small ghost"
               onClick={() => {
-                setText('');
+                edit(setText)('');
                 setFileName(null);
                 setErrors({});
               }}
@@ -135,18 +141,19 @@ export function ImportKey({ disabled }: { disabled: boolean }) {
         </div>
         <div className="grid-fields">
           <Field label="Label (optional)" error={errors.label}>
-            <input type="text" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. stock UAT" disabled={disabled} />
+            <input type="text" value={label} onChange={(e) => edit(setLabel)(e.target.value)} placeholder="e.g. stock UAT" disabled={disabled} />
           </Field>
           <Field label="kid (optional)" error={errors.kid} hint="As issued by Juspay; taken from a JWK when it has one.">
-            <input type="text" className="mono" value={kid} onChange={(e) => setKid(e.target.value)} placeholder="uat833359804655bb748702e324111" spellCheck={false} disabled={disabled} />
+            <input type="text" className="mono" value={kid} onChange={(e) => edit(setKid)(e.target.value)} placeholder="uat833359804655bb748702e324111" spellCheck={false} disabled={disabled} />
           </Field>
         </div>
         {(needsPassphrase || guess?.kind === 'encrypted-pkcs8' || guess?.kind === 'legacy-encrypted-pkcs1') && (
           <Field label="Key passphrase" error={errors.passphrase} hint="The passphrase this key file was encrypted with.">
-            <input type="password" value={passphrase} autoComplete="off" onChange={(e) => setPassphrase(e.target.value)} disabled={disabled} />
+            <input type="password" value={passphrase} autoComplete="off" onChange={(e) => edit(setPassphrase)(e.target.value)} disabled={disabled} />
           </Field>
         )}
         <ErrorBanner>{banner}</ErrorBanner>
+        <KeyWarnings warnings={warnings} label="Import warnings" />
         <div className="row">
           <button type="submit" className="primary" disabled={busy || disabled}>
             {busy ? 'Importing…' : 'Import key'}

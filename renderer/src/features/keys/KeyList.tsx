@@ -1,19 +1,19 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { KeyInfo, PublicKeyExport } from '../../../../shared/keys';
+import { useEffect, useState } from 'react';
+import { canSign, keysSharingKid, MIN_SIGNING_BITS, type KeyInfo, type PublicKeyExport } from '../../../../shared/keys';
 import { useKeysStore } from '../../stores/keys';
 import { useEnvelopeStore } from '../../stores/envelope';
 import { useAppStore } from '../../stores/app';
 import { fileSafe } from '../../lib/download';
-import { shortThumbprint } from '../../lib/format';
+import { plural, shortThumbprint } from '../../lib/format';
 import { formatAge, formatDateTime } from '../../lib/time';
 import { useNow } from '../../lib/useNow';
 import { Badge } from '../../ui/Badge';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { CopyButton } from '../../ui/CopyButton';
 import { DownloadLink } from '../../ui/DownloadLink';
-import { Field } from '../../ui/Field';
 import { JsonView } from '../../ui/JsonView';
-import { ErrorBanner } from '../../ui/ErrorBanner';
+import { KeyWarnings, useKeyWarnings } from './KeyWarnings';
+import { RenameForm } from './RenameForm';
 
 export function KeyList() {
   const keys = useKeysStore((s) => s.keys);
@@ -40,7 +40,7 @@ export function KeyList() {
       )}
       <ul className="key-list" aria-label="Keys">
         {keys.map((k) => (
-          <KeyCard key={k.id} keyInfo={k} now={now} onDelete={() => setDeleting(k)} />
+          <KeyCard key={k.id} keyInfo={k} sharesKidWith={keysSharingKid(k, keys)} now={now} onDelete={() => setDeleting(k)} />
         ))}
       </ul>
       <DeleteDialog keyInfo={deleting} onClose={() => setDeleting(null)} />
@@ -48,8 +48,11 @@ export function KeyList() {
   );
 }
 
-function KeyCard({ keyInfo: k, now, onDelete }: { keyInfo: KeyInfo; now: number; onDelete(): void }) {
+function KeyCard({ keyInfo: k, sharesKidWith, now, onDelete }: { keyInfo: KeyInfo; sharesKidWith: KeyInfo[]; now: number; onDelete(): void }) {
   const [panel, setPanel] = useState<'none' | 'export' | 'rename'>('none');
+  // What the last rename warned about (a kid another key carries): kept until Rename is opened again.
+  const renameWarnings = useKeyWarnings();
+  const weak = k.bits < MIN_SIGNING_BITS;
   const setKeyId = useEnvelopeStore((s) => s.setKeyId);
   const signingKeyId = useEnvelopeStore((s) => s.keyId);
   const setScreen = useAppStore((s) => s.setScreen);
@@ -60,16 +63,37 @@ function KeyCard({ keyInfo: k, now, onDelete }: { keyInfo: KeyInfo; now: number;
     <li className="key-card" aria-label={`Key ${name}`}>
       <div className="key-card-head">
         <strong className="key-name">{name}</strong>
-        <Badge tone={k.kind === 'private' ? 'ok' : 'info'} title={k.kind === 'private' ? 'Can sign and verify' : 'Can verify only'}>
+        <Badge tone={canSign(k) ? 'ok' : 'info'} title={canSign(k) ? 'Can sign and verify' : 'Can verify only'}>
           {k.kind}
         </Badge>
         <Badge>{k.bits} bit</Badge>
+        {weak && (
+          <Badge tone="warn" title={`The UPI SDK signs with RSA ${MIN_SIGNING_BITS} bits or more: this key is kept to verify signatures made with it.`}>
+            too weak to sign
+          </Badge>
+        )}
+        {sharesKidWith.length > 0 && (
+          <Badge tone="warn" title="Juspay holds exactly one public key per kid: ask which thumbprint it has.">
+            kid shared with {plural(sharesKidWith.length, 'other key')}
+          </Badge>
+        )}
         {signingKeyId === k.id && <Badge tone="info">used by Compose</Badge>}
       </div>
       <dl className="kv key-facts">
         <dt>kid</dt>
         <dd>
           <code>{k.kid || '(none)'}</code> {k.kid && <CopyButton value={k.kid} label={`Copy kid of ${name}`} />}
+          {sharesKidWith.length > 0 && (
+            <div className="field-warning">
+              Also carried by{' '}
+              {sharesKidWith.map((other, i) => (
+                <span key={other.id}>
+                  {i > 0 && ', '}“{other.label || other.id}” (thumbprint <code title={other.thumbprint}>{shortThumbprint(other.thumbprint, 16)}</code>)
+                </span>
+              ))}
+              . Juspay holds one public key per kid: confirm which thumbprint it has.
+            </div>
+          )}
         </dd>
         <dt>Thumbprint</dt>
         <dd>
@@ -84,7 +108,7 @@ function KeyCard({ keyInfo: k, now, onDelete }: { keyInfo: KeyInfo; now: number;
         <dd title={k.createdAt}>{Number.isNaN(created) ? k.createdAt : `${formatDateTime(created)} (${formatAge(created, now)})`}</dd>
       </dl>
       <div className="row">
-        {k.kind === 'private' && (
+        {canSign(k) && (
           <button
             type="button"
             className="small"
@@ -100,7 +124,16 @@ function KeyCard({ keyInfo: k, now, onDelete }: { keyInfo: KeyInfo; now: number;
         <button type="button" className="small" aria-expanded={panel === 'export'} onClick={() => setPanel(panel === 'export' ? 'none' : 'export')} aria-label={`Export public key of ${name}`}>
           Export public key
         </button>
-        <button type="button" className="small" aria-expanded={panel === 'rename'} onClick={() => setPanel(panel === 'rename' ? 'none' : 'rename')} aria-label={`Rename ${name}`}>
+        <button
+          type="button"
+          className="small"
+          aria-expanded={panel === 'rename'}
+          onClick={() => {
+            renameWarnings.clear();
+            setPanel(panel === 'rename' ? 'none' : 'rename');
+          }}
+          aria-label={`Rename ${name}`}
+        >
           Rename
         </button>
         <button type="button" className="small danger" onClick={onDelete} aria-label={`Delete ${name}`}>
@@ -108,7 +141,17 @@ function KeyCard({ keyInfo: k, now, onDelete }: { keyInfo: KeyInfo; now: number;
         </button>
       </div>
       {panel === 'export' && <ExportPanel keyInfo={k} />}
-      {panel === 'rename' && <RenameForm keyInfo={k} onDone={() => setPanel('none')} />}
+      {weak && k.kind === 'private' && <p className="muted small-text">Cannot sign: a {k.bits}-bit key is kept for verifying only. Make a {MIN_SIGNING_BITS}-bit key and register its public key with Juspay.</p>}
+      {panel === 'rename' && (
+        <RenameForm
+          keyInfo={k}
+          onDone={(warnings) => {
+            renameWarnings.show(warnings);
+            setPanel('none');
+          }}
+        />
+      )}
+      <KeyWarnings warnings={renameWarnings.warnings} label={`Rename warnings for ${name}`} />
     </li>
   );
 }
@@ -171,48 +214,6 @@ function ExportView({ exported, name }: { exported: PublicKeyExport; name: strin
         <JsonView text={jwk} label={`Public JWK of ${name}`} />
       </div>
     </div>
-  );
-}
-
-function RenameForm({ keyInfo: k, onDone }: { keyInfo: KeyInfo; onDone(): void }) {
-  const rename = useKeysStore((s) => s.rename);
-  const [label, setLabel] = useState(k.label);
-  const [kid, setKid] = useState(k.kid);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<'label' | 'kid', string>>>({});
-  const [banner, setBanner] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setBanner(null);
-    const result = await rename({ id: k.id, label: label.trim(), kid: kid.trim() });
-    setBusy(false);
-    if (result.ok) return onDone();
-    const field = (['label', 'kid'] as const).find((f) => f === result.error.field);
-    if (field) setErrors({ [field]: result.error.message });
-    else setBanner(result.error.message);
-  };
-  return (
-    <form className="stack rename" onSubmit={submit} aria-label={`Rename ${k.label || k.kid}`}>
-      <div className="grid-fields">
-        <Field label="New label" error={errors.label}>
-          <input type="text" value={label} onChange={(e) => setLabel(e.target.value)} autoFocus />
-        </Field>
-        <Field label="New kid" error={errors.kid} hint={kid !== k.kid ? 'A new kid changes the protected header of every envelope signed with this key.' : undefined}>
-          <input type="text" className="mono" value={kid} onChange={(e) => setKid(e.target.value)} spellCheck={false} />
-        </Field>
-      </div>
-      <ErrorBanner>{banner}</ErrorBanner>
-      <div className="row">
-        <button type="submit" className="primary small" disabled={busy}>
-          {busy ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" className="small" onClick={onDone} disabled={busy}>
-          Cancel
-        </button>
-      </div>
-    </form>
   );
 }
 
