@@ -32,7 +32,7 @@ function readText(text: string, out: DecodedRequest, depth: number): void {
     return;
   }
   if (trimmed.startsWith('eyJ') && looksCompact(trimmed)) return readCompact(trimmed, out, 'compact');
-  if (looksLikeJsonStart(trimmed)) return salvage(text, parsed, out);
+  if (trimmed.startsWith('{') && looksLikeJsonStart(trimmed)) return salvage(text, parsed, out);
 
   // The request is inside other text: a log line, a stack trace, a chat message.
   const extracted = extractJson(text);
@@ -41,6 +41,9 @@ function readText(text: string, out: DecodedRequest, depth: number): void {
     readValue(extracted.value, out, depth);
     return;
   }
+  // A JSON array that does not parse, or a JSON object cut off inside a log line (logcat truncates).
+  if (looksLikeJsonStart(trimmed)) return salvage(text, parsed, out);
+  if (extracted.error) return salvage(text, extracted.error, out);
   const escaped = findEscapedJson(text);
   if (escaped && depth < MAX_UNWRAP) {
     foundIn(text, escaped.start, out);
@@ -67,8 +70,7 @@ function readText(text: string, out: DecodedRequest, depth: number): void {
     out.segments = { ...lines };
     return decodeSegments(out);
   }
-  if (extracted.error) salvage(text, extracted.error, out);
-  else if (text.includes('{') || text.includes('"')) salvage(text, parsed, out);
+  if (text.includes('{')) salvage(text, parsed, out);
 }
 
 /** `{"`, `{}`, `[{`, `[1` …: JSON that failed to parse, not a log line that happens to start with `[app]`. */
