@@ -35,7 +35,8 @@ const CLOSE_BRACKET = 93;
 
 /**
  * 0-based offset of the `{` or `[` that opens level `limit + 1`, or undefined when the text nests no deeper
- * than `limit`. One linear pass, no recursion.
+ * than `limit`. One linear pass, no recursion. `onString(start, end)` hears of every string literal
+ * (`text.slice(start, end)` is the literal with its quotes, or up to where it was cut off).
  *
  * It reads the text the way jsonc-parser's scanner does, so that for any text (valid or not) the depth it
  * reports is at least as deep as jsonc-parser will recurse: brackets inside strings do not count (a
@@ -44,14 +45,14 @@ const CLOSE_BRACKET = 93;
  * opener (jsonc-parser skips a mismatched one without closing anything). For valid JSON this is exactly
  * the nesting depth.
  */
-export function tooDeepAt(text: string, limit: number = MAX_JSON_DEPTH): number | undefined {
+export function tooDeepAt(text: string, limit: number = MAX_JSON_DEPTH, onString?: (start: number, end: number) => void): number | undefined {
   const n = text.length;
   const open = new Uint8Array(limit + 1); // the openers currently open, innermost last
   let depth = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      i++;
+      const start = i++;
       while (i < n) {
         const s = text.charCodeAt(i);
         if (s === QUOTE) break;
@@ -61,6 +62,7 @@ export function tooDeepAt(text: string, limit: number = MAX_JSON_DEPTH): number 
         }
         i += s === BACKSLASH ? 2 : 1;
       }
+      onString?.(start, Math.min(i + 1, n));
     } else if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
       while (i < n && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) i++;
     } else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {

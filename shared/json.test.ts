@@ -102,9 +102,22 @@ describe('parseJson refuses JSON nested too deep', () => {
     expect(parseJson(stringified).ok).toBe(true);
     const f = jsonDepthFailure(stringified);
     expect(f).toMatchObject({ line: 1, column: 3, offset: 2, depthLimit: MAX_JSON_DEPTH });
-    expect(f?.message).toMatch(/^The JSON string at line 1, column 3 holds JSON nested more than 256 levels deep at line 1, column 257 of its text/);
+    expect(f?.message).toMatch(/^The JSON string at line 1, column 3 holds JSON nested more than 256 levels deep at line 1, column 257 of that JSON/);
     expect(jsonDepthFailure(deep)?.column).toBe(257);
     expect(jsonDepthFailure(JSON.stringify('{"a": [[1]]}'))).toBeUndefined();
+  });
+
+  it('jsonDepthFailure finds deep JSON in a string anywhere inside, stringified once or more', () => {
+    const deep = '{"protected":' + '['.repeat(300) + ']'.repeat(300) + '}';
+    const envelope = JSON.stringify({ requestId: 'r', payload: deep });
+    const f = jsonDepthFailure(envelope);
+    expect(f).toMatchObject({ line: 1, column: envelope.indexOf('"{') + 1, depthLimit: MAX_JSON_DEPTH });
+    expect(f?.message).toMatch(/holds JSON nested more than 256 levels deep at line 1, column 269 of that JSON/);
+    const twice = `{\n  "event": ${JSON.stringify(JSON.stringify(JSON.stringify({ payload: JSON.parse(deep) })))}}`;
+    expect(jsonDepthFailure(twice)).toMatchObject({ line: 2, column: 12 });
+    expect(jsonDepthFailure(JSON.stringify({ note: ` \n ${deep}` }))?.depthLimit).toBe(MAX_JSON_DEPTH);
+    // Strings that merely contain brackets are not JSON to unwrap.
+    expect(jsonDepthFailure(JSON.stringify({ note: `see ${deep}` }))).toBeUndefined();
     expect(jsonDepthFailure('not JSON at all')).toBeUndefined();
   });
 });

@@ -71,45 +71,53 @@ function tooDeepFailure(text: string, offset: number): JsonParseFailure {
 function tooDeepWords(line: number, column: number, of = ''): string {
   return (
     `nested more than ${MAX_JSON_DEPTH} levels deep at line ${line}, column ${column}${of} (the limit is ${MAX_JSON_DEPTH} levels): ` +
-    'requests, responses and keys nest fewer than 10 levels, so this is none of them; check that the right text was pasted.'
+    'requests, responses and keys nest fewer than 10 levels, so this is none of them: check that this is the right text.'
   );
 }
 
 /**
- * The depth failure parseJson would give for `text`, or for the JSON held by a JSON string that `text` is
- * (a request stringified once or more, which readers unwrap); undefined when neither nests too deep. For
- * the doors, which refuse such text before any reader, recursive or not, sees it. Linear in the text.
+ * The depth failure parseJson would give for `text`, or for JSON held in any JSON string inside it (a
+ * request stringified twice, a payload sent as a string: readers unwrap both); undefined when nothing
+ * nests too deep. For the doors, which refuse such text before any reader, recursive or not, sees it.
+ * Each string is decoded at most once per level of stringification, so this stays near-linear.
  */
 export function jsonDepthFailure(text: string): JsonParseFailure | undefined {
-  const deep = tooDeepAt(text, MAX_JSON_DEPTH);
-  if (deep !== undefined) return tooDeepFailure(text, deep);
-  const stringStart = text.length - text.trimStart().length;
-  let current = text;
-  for (;;) {
-    const trimmed = current.trim();
-    if (!trimmed.startsWith('"')) return undefined;
-    let inner: unknown;
-    try {
-      inner = JSON.parse(trimmed); // a flat string literal: nothing to recurse into
-    } catch {
-      return undefined;
-    }
-    if (typeof inner !== 'string') return undefined;
-    const at = tooDeepAt(inner, MAX_JSON_DEPTH);
-    if (at !== undefined) {
-      const where = lineColumn(text, stringStart);
-      const inside = lineColumn(inner, at);
-      return {
-        ok: false,
-        message: `The JSON string at line ${where.line}, column ${where.column} holds JSON ${tooDeepWords(inside.line, inside.column, ' of its text')}`,
-        line: where.line,
-        column: where.column,
-        offset: stringStart,
-        depthLimit: MAX_JSON_DEPTH,
-      };
-    }
-    current = inner;
+  // Texts still to scan; `origin` is where, in `text`, the outermost string holding it starts.
+  const pending: Array<{ text: string; origin?: number }> = [{ text }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { text: current, origin } = next;
+    const at = tooDeepAt(current, MAX_JSON_DEPTH, (start, end) => {
+      if (!holdsJson(current, start + 1)) return;
+      let inner: unknown;
+      try {
+        inner = JSON.parse(current.slice(start, end)); // a flat string literal: nothing to recurse into
+      } catch {
+        return; // a broken string: the syntax check reports it
+      }
+      if (typeof inner === 'string') pending.push({ text: inner, origin: origin ?? start });
+    });
+    if (at === undefined) continue;
+    if (origin === undefined) return tooDeepFailure(text, at);
+    const where = lineColumn(text, origin);
+    const inside = lineColumn(current, at);
+    return {
+      ok: false,
+      message: `The JSON string at line ${where.line}, column ${where.column} holds JSON ${tooDeepWords(inside.line, inside.column, ' of that JSON')}`,
+      line: where.line,
+      column: where.column,
+      offset: origin,
+      depthLimit: MAX_JSON_DEPTH,
+    };
   }
+  return undefined;
+}
+
+/** A string literal's content that starts (after spaces, raw or escaped) with `{`, `[` or `\"`: JSON a reader may unwrap. */
+const HOLDS_JSON = /(?:[ \t]|\\[nrt])*(?:[{[]|\\")/y;
+
+function holdsJson(text: string, from: number): boolean {
+  HOLDS_JSON.lastIndex = from;
+  return HOLDS_JSON.test(text);
 }
 
 /** 1-based line and column of a 0-based offset. `\r\n`, `\n` and `\r` each end a line. */
