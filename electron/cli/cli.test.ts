@@ -397,3 +397,33 @@ describe('findings: verify and inspect-response print what the Inspect and Respo
     expectOneLineError(await cli(['inspect-response', join(dir, 'nope.json')]), 'invalid_usage', /cannot read the response/);
   });
 });
+
+describe('JSON nested 100,000 levels deep: a one-line error and exit 2, never a stack trace', () => {
+  const levels = 100_000;
+  const deep = {
+    arrays: write('deep-arrays.json', '['.repeat(levels) + ']'.repeat(levels)),
+    objects: write('deep-objects.json', `{"requestId":"r","payload":${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}}`),
+    string: write('deep-string.json', JSON.stringify('['.repeat(levels) + ']'.repeat(levels))),
+    envelopes: write('deep-envelopes.json', '{"envelope":'.repeat(levels) + '1' + '}'.repeat(levels)),
+  };
+
+  it.each(Object.keys(deep) as Array<keyof typeof deep>)('verify and inspect-response on %s', async (name) => {
+    const file = deep[name];
+    for (const argv of [['verify', file, '--public-key', files.pub], ['inspect-response', file]]) {
+      expectOneLineError(await cli(argv), 'too_deep', new RegExp(`cannot read the (request|response) ${file}: the JSON (string at line 1, column 1 holds JSON )?(is )?nested more than 256 levels deep at line 1, column \\d+`));
+    }
+  });
+
+  it('verify --json reports it as JSON on stderr', async () => {
+    const run = await cli(['--json', 'verify', deep.arrays, '--public-key', files.pub]);
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stderr).error).toMatchObject({ code: 'too_deep', message: expect.stringContaining('(the limit is 256 levels)') });
+  });
+
+  it('verify --public-key with a JWK nested too deep, and keys import of one', async () => {
+    const jwk = write('deep.jwk', JSON.stringify({ ...merchant.publicJwk, x: 0 }).replace('"x":0', `"x":${'['.repeat(levels)}${']'.repeat(levels)}`));
+    const request = write('shallow-request.json', '{"protected":"e30","signaturePayload":"e30","signature":"AA"}');
+    expectOneLineError(await cli(['verify', request, '--public-key', jwk]), 'too_deep', /cannot read the public key file .*deep\.jwk: the JSON is nested more than 256 levels deep/);
+    expectOneLineError(await cli(['keys', 'import', jwk, '--kid', 'deep'], { env: vaultEnv('deep-vault') }), 'too_deep', /nested more than 256 levels deep/);
+  });
+});

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { InspectorError } from '../../shared/result';
 import { createCore, type Core } from '../core';
+import { refuseDeepJson } from '../core/handlers';
 import { openVaultFromEnv, PASSPHRASE_ENV, type PassphrasePrompt, type Vault } from '../core/vault';
 import { usageError } from './errors';
 import type { CliIo } from './io';
@@ -30,15 +31,18 @@ export function createContext(io: CliIo, version: string): CliContext {
     io,
     version,
     async readInput(path, what) {
-      if (path === '-') return io.readStdin();
+      // Requests, responses and keys may be JSON: nothing nested too deep reaches a reader (some recurse).
+      if (path === '-') return refuseDeepJson(await io.readStdin(), `cannot read the ${what} from stdin`);
       const full = resolve(io.cwd, path);
+      let text: string;
       try {
-        return await fs.readFile(full, 'utf8');
+        text = await fs.readFile(full, 'utf8');
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? 'read error');
         throw usageError(`cannot read the ${what} ${full}: ${why}.`);
       }
+      return refuseDeepJson(text, `cannot read the ${what} ${full}`);
     },
     vault() {
       vault ??= openCliVault(io);

@@ -107,6 +107,37 @@ describe('browser host', () => {
     expect(dispatch).not.toHaveBeenCalled();
   });
 
+  it('refuses a body nested too deep with 400 too_deep, naming the limit and where, before any handler runs', async () => {
+    const reply = await call('/api/app:info', { headers: withToken, body: '['.repeat(100_000) + ']'.repeat(100_000) });
+    expect(reply.status).toBe(400);
+    const { error } = JSON.parse(reply.body);
+    expect(error.code).toBe('too_deep');
+    expect(error.message).toMatch(/more than 256 levels deep at line 1, column 257/);
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('says where a body that is not JSON breaks', async () => {
+    const reply = await call('/api/app:info', { headers: withToken, body: '{"a": 1,}' });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body).error).toMatchObject({ code: 'invalid_json', message: expect.stringMatching(/line 1, column 9: remove the trailing comma/) });
+  });
+
+  it('never answers 500 for a value it cannot serialise', async () => {
+    dispatch.mockResolvedValueOnce({ ok: true, value: { big: 10n } });
+    const reply = await call('/api/app:info', { headers: withToken, body: '{}' });
+    expect(reply.status).toBe(422);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'unserializable', message: expect.stringMatching(/could not be written as JSON/) } });
+  });
+
+  it('maps depth errors to 4xx and other failed Results to 200', async () => {
+    const statuses: number[] = [];
+    for (const code of ['too_deep', 'answer_too_deep', 'invalid_input', 'not_verifiable']) {
+      dispatch.mockResolvedValueOnce({ ok: false, error: { code, message: 'x' } });
+      statuses.push((await call('/api/app:info', { headers: withToken, body: '{}' })).status);
+    }
+    expect(statuses).toEqual([400, 422, 400, 200]);
+  });
+
   it('serves the built renderer with its CSP, and nothing outside it', async () => {
     const index = await call('/', { method: 'GET' });
     expect(index.status).toBe(200);

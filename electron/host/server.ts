@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { isChannel } from '../../shared/contract';
+import { parseJson } from '../../shared/json';
 import type { Result } from '../../shared/result';
 import { CONTENT_SECURITY_POLICY, lookupStaticFile, readStaticFile } from './static-files';
 
@@ -45,8 +46,27 @@ function tokensEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * The HTTP status of a channel's Result: a request the contract or the depth bound refuses is the
+ * caller's mistake (400); an answer too deep to send comes from what was pasted (422); every other
+ * Result, failed or not, is an answer (200).
+ */
+const ERROR_STATUS: Record<string, number> = { invalid_input: 400, too_deep: 400, answer_too_deep: 422, unserializable: 422 };
+
+export function statusOf(result: Result<unknown>): number {
+  return result.ok ? 200 : (ERROR_STATUS[result.error.code] ?? 200);
+}
+
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  let text: string;
+  try {
+    text = JSON.stringify(body);
+  } catch (e) {
+    // dispatch bounds what it returns, so this is a value JSON cannot hold (a cycle, a BigInt): say so, never 500.
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    status = ERROR_STATUS.unserializable as number;
+    text = JSON.stringify({ ok: false, error: { code: 'unserializable', message: `The answer could not be written as JSON (${why}): nothing was changed; report this with the text you pasted.` } });
+  }
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
@@ -114,15 +134,16 @@ export function createHostServer(options: HostOptions): { server: Server; token:
       }
       let input: unknown = {};
       if (body.length > 0) {
-        try {
-          input = JSON.parse(body.toString('utf8'));
-        } catch {
-          return refuse(res, 400, 'invalid_json', 'The request body is not JSON.');
+        // parseJson refuses a body nested too deep before anything recursive (zod, the handlers) sees it.
+        const parsed = parseJson(body.toString('utf8'));
+        if (!parsed.ok) {
+          const deep = parsed.depthLimit !== undefined;
+          return refuse(res, 400, deep ? 'too_deep' : 'invalid_json', `The request body ${deep ? 'is too deep' : 'is not JSON'}: ${parsed.message}`);
         }
+        input = parsed.value;
       }
       const result = await options.dispatch(channel, input);
-      const status = !result.ok && result.error.code === 'invalid_input' ? 400 : 200;
-      return send(res, status, result);
+      return send(res, statusOf(result), result);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method_not_allowed', 'Only GET serves files.');

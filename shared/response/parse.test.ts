@@ -13,8 +13,8 @@ describe('parseResponseText', () => {
 
   it('gives line and column for bad JSON', () => {
     const r = parseResponseText('{\n  "event": "process_result",\n  "error": tru\n}');
-    expect(r).toMatchObject({ ok: false, reason: 'json', line: 3, column: 15 });
-    if (!r.ok) expect(r.message).toContain("Unexpected token '\\n'");
+    expect(r).toMatchObject({ ok: false, reason: 'json', line: 3, column: 12 });
+    if (!r.ok) expect(r.message).toContain('Unexpected `tru` at line 3, column 12: did you mean true?');
   });
 
   it('says when JSON is not a response', () => {
