@@ -60,7 +60,7 @@ test.describe('Inspect explains why a request fails', () => {
     const inspect = new InspectPage(app);
     await inspect.open();
     await inspect.paste(merchantRequest(key));
-    await expect(inspect.verdict).toContainText('Valid: the signature verifies with "Merchant private key"');
+    await expect(inspect.verdict).toContainText('The signature verifies with "Merchant private key"');
     // That it verifies is a note: folded with the other notes, not a problem to read.
     await expect(inspect.finding('signature.verified')).toContainText(/Merchant private key/);
     await expect(inspect.finding('signature.verified')).toBeHidden();
@@ -97,7 +97,7 @@ test.describe('the findings and the Signature panel agree', () => {
     await inspect.paste(`12-01 10:15:02.481  4211  4290 D HyperSDK: process payload ${merchantRequest(key).replace(/\n\s*/g, '')}`);
     await expect(inspect.whereFound).toContainText('logcat threadtime, tag HyperSDK');
     await expect(inspect.verdict).toHaveAttribute('data-valid', 'true');
-    await expect(inspect.verdict).toContainText('Valid: the signature verifies with "Merchant key"');
+    await expect(inspect.verdict).toContainText('The signature verifies with "Merchant key"');
     await expect(inspect.keyRow('Merchant key')).toContainText('verifies');
     await expect(inspect.summary).toContainText('No problems found');
     await expect(inspect.finding('signature.verified')).toHaveCount(1);

@@ -1,16 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  base64ToBase64Url,
-  base64UrlToBase64,
-  classifyBase64Url,
-  decodeBase64Loose,
-  decodeBase64Url,
-  decodeBase64UrlText,
-  encodeBase64Url,
-  encodeBase64UrlText,
-  nameCharacter,
-} from './base64url';
+import { encodeBase64Url, encodeBase64UrlText } from './__fixtures__/base64url-encode';
+import { classifyBase64Url, decodeBase64Loose, decodeBase64Url, nameCharacter, utf8Decode } from './base64url';
+
+const decodeText = (s: string) => {
+  const bytes = decodeBase64Url(s);
+  return bytes ? utf8Decode(bytes) : null;
+};
 
 /** Reference: standard base64 via btoa (present in Node and browsers). */
 function reference(bytes: Uint8Array): string {
@@ -32,7 +28,7 @@ describe('encode/decode', () => {
     ];
     for (const [text, encoded] of vectors) {
       expect(encodeBase64UrlText(text)).toBe(encoded);
-      expect(decodeBase64UrlText(encoded)).toBe(text);
+      expect(decodeText(encoded)).toBe(text);
     }
     expect(encodeBase64Url(new Uint8Array([0xfb, 0xff, 0xbf]))).toBe('-_-_');
   });
@@ -47,17 +43,16 @@ describe('encode/decode', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
         const encoded = encodeBase64Url(bytes);
-        expect(encoded).toBe(base64ToBase64Url(reference(bytes)));
+        expect(encoded).toBe(reference(bytes).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'));
         expect(decodeBase64Url(encoded)).toEqual(bytes);
         expect(decodeBase64Loose(reference(bytes))).toEqual(bytes);
-        expect(base64UrlToBase64(encoded)).toBe(reference(bytes));
       }),
     );
   });
 
   it('round-trips any UTF-8 text', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-      expect(decodeBase64UrlText(encodeBase64UrlText(s))).toBe(s);
+      expect(decodeText(encodeBase64UrlText(s))).toBe(s);
     }));
   });
 
@@ -65,7 +60,7 @@ describe('encode/decode', () => {
     for (const bad of ['Zg==', 'a+b/', 'Zm9v\nYg', 'Zm9vY', 'Zm9v.Yg']) expect(decodeBase64Url(bad), bad).toBeNull();
     expect(decodeBase64Loose('Zm9v\r\nYg==')).toEqual(new TextEncoder().encode('foob'));
     expect(decodeBase64Loose('Zm=9v')).toBeNull();
-    expect(decodeBase64UrlText('__8')).toBeNull(); // bytes ff ff: not UTF-8
+    expect(decodeText('__8')).toBeNull(); // bytes ff ff: not UTF-8
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Unpadded base64url (RFC 4648 §5, as RFC 7515 requires for JWS segments), written out by hand so it is
- * the same in the renderer and in Node, strict where it must be and able to explain itself: a segment
+ * Unpadded base64url decoding (RFC 4648 §5, as RFC 7515 requires for JWS segments), written out by hand so
+ * it is the same in the renderer and in Node, strict where it must be and able to explain itself: a segment
  * that is padded, uses the standard alphabet, is wrapped at 76 columns (Android `Base64.DEFAULT`) or
  * carries a stray character is *named*, not silently repaired.
  */
@@ -13,50 +13,6 @@ for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
 const PLUS = 43;
 const SLASH = 47;
 const EQUALS = 61;
-
-/** Encodes bytes as unpadded base64url. */
-export function encodeBase64Url(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let chunk = '';
-  const n = bytes.length;
-  let i = 0;
-  for (; i + 2 < n; i += 3) {
-    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    chunk += ALPHABET[(v >> 18) & 63]! + ALPHABET[(v >> 12) & 63]! + ALPHABET[(v >> 6) & 63]! + ALPHABET[v & 63]!;
-    if (chunk.length >= 8192) {
-      parts.push(chunk);
-      chunk = '';
-    }
-  }
-  if (n - i === 1) {
-    const v = bytes[i]! << 16;
-    chunk += ALPHABET[(v >> 18) & 63]! + ALPHABET[(v >> 12) & 63]!;
-  } else if (n - i === 2) {
-    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    chunk += ALPHABET[(v >> 18) & 63]! + ALPHABET[(v >> 12) & 63]! + ALPHABET[(v >> 6) & 63]!;
-  }
-  parts.push(chunk);
-  return parts.join('');
-}
-
-/** Encodes a string's UTF-8 bytes as unpadded base64url. */
-export function encodeBase64UrlText(text: string): string {
-  return encodeBase64Url(new TextEncoder().encode(text));
-}
-
-/** Converts standard base64 (`+`, `/`, `=`) to unpadded base64url; the inverse of what a wrong encoder did. */
-export function base64ToBase64Url(text: string): string {
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === EQUALS) end--;
-  return text.slice(0, end).replace(/\+/g, '-').replace(/\//g, '_');
-}
-
-/** Converts unpadded base64url to padded standard base64. */
-export function base64UrlToBase64(text: string): string {
-  const s = text.replace(/-/g, '+').replace(/_/g, '/');
-  const pad = (4 - (s.length % 4)) % 4;
-  return pad === 3 ? s : s + '='.repeat(pad);
-}
 
 /**
  * Strict decode: unpadded base64url only. Returns null on any other character (padding, `+`, `/`,
@@ -126,11 +82,6 @@ export function utf8Decode(bytes: Uint8Array): string | null {
   }
 }
 
-/** Strict base64url → UTF-8 string, or null. */
-export function decodeBase64UrlText(text: string): string | null {
-  const bytes = decodeBase64Url(text);
-  return bytes ? utf8Decode(bytes) : null;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Classification: what exactly is wrong with a segment.

@@ -4,7 +4,8 @@
  * main-process side of SignatureEvidence, built on Web Crypto (available in Node and browsers, and typed
  * in both tsconfigs). Used only by tests.
  */
-import { decodeBase64Loose, decodeBase64Url, encodeBase64Url, encodeBase64UrlText } from '../base64url';
+import { decodeBase64Loose, decodeBase64Url } from '../base64url';
+import { encodeBase64Url, encodeBase64UrlText } from './base64url-encode';
 import type { KeyTried, SignatureEvidence } from '../diagnostics/types';
 import { readRequest } from '../request';
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CLAIMS, HEADER, KID, NOW, PROFILE, envelopeOf, evidenceFor, makeKey, responseObject, signJws, type EnvelopeObject } from '../__fixtures__/requests';
-import { encodeBase64UrlText } from '../base64url';
+import { encodeBase64UrlText } from '../__fixtures__/base64url-encode';
 import { FINDING_IDS, SEVERITIES, type FindingId } from './catalog';
 import { inspectRequestText, type InspectRequestOptions } from './request';
 import { inspectResponseText } from './response';

@@ -31,7 +31,7 @@ function summarize(valid: boolean | null, findings: Finding[], cause: string | u
     tone = warnings.length ? 'warn' : 'ok';
     headline = warnings.length
       ? `The signature verifies with ${by}, but ${lower(title(warnings[0]!.id))}${warnings.length > 1 ? ` (and ${plural(warnings.length - 1, 'more warning')})` : ''}.`
-      : `Valid: the signature verifies with ${by}.`;
+      : `The signature verifies with ${by}, and nothing else is wrong.`;
   } else {
     tone = warnings.length ? 'warn' : 'unknown';
     const why = findings.find((f) => f.id === 'signature.no-keys' || f.id === 'signature.not-checked');

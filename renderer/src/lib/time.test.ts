@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, parseEpochMs, stampAge } from './time';
+import { formatAge, stampAge } from './time';
 import { guessKeyText } from './keyText';
 import { matchShortcut } from './shortcuts';
 
@@ -18,10 +18,6 @@ describe('formatAge', () => {
   it('says nothing rather than nonsense for a value that is not a time', () => {
     expect(formatAge(Number('garbage'), now)).toBe('');
     expect(formatAge(now, Number.NaN)).toBe('');
-  });
-  it('reads digits only', () => {
-    expect(parseEpochMs('1668389349848')).toBe(1668389349848);
-    expect(parseEpochMs('16683x')).toBeNull();
   });
 });
 

@@ -41,13 +41,6 @@ export function formatDateTime(at: number): string {
   });
 }
 
-/** Epoch ms from a digits-only string, or null. */
-export function parseEpochMs(text: string): number | null {
-  if (!/^\d{1,16}$/.test(text)) return null;
-  const n = Number(text);
-  return Number.isSafeInteger(n) ? n : null;
-}
-
 /** Past this age a signed stamp turns amber: Juspay's 15-minute expiry is 5 minutes away. */
 export const STAMP_WARN_AGE_MS = 10 * 60_000;
 

@@ -19,7 +19,7 @@ vi.stubGlobal('window', { localStorage: memoryStorage });
 vi.mock('../api', () => ({ api: {} }));
 
 const { useInspectStore } = await import('./inspect');
-const { getInspectedRequestId, inspectedRequestId, pairingOptions, resolvePairing, usePairingStore } = await import('./pairing');
+const { inspectedRequestId, pairingOptions, resolvePairing, usePairingStore } = await import('./pairing');
 
 const INSPECTED = '9b2f4c1e-8a3d-4f6b-9c2e-1d5a7b8c9e0f';
 const ANSWERED = '8cbc3ad3-6e4c-4b0a-9a3f-0f6f1c2d9a11';
@@ -36,13 +36,13 @@ beforeEach(() => {
 
 describe('the request open in Inspect', () => {
   it('is read from the Inspect result, and follows it when it changes', () => {
-    expect(getInspectedRequestId()).toBeUndefined();
+    expect(inspectedRequestId(useInspectStore.getState())).toBeUndefined();
     useInspectStore.setState({ result: inspected({ requestId: INSPECTED, service: 'in.juspay.hyperapi', payload: {} }) });
-    expect(getInspectedRequestId()).toBe(INSPECTED);
+    expect(inspectedRequestId(useInspectStore.getState())).toBe(INSPECTED);
     useInspectStore.setState({ result: inspected({ requestId: ANSWERED }) });
-    expect(getInspectedRequestId()).toBe(ANSWERED);
+    expect(inspectedRequestId(useInspectStore.getState())).toBe(ANSWERED);
     useInspectStore.getState().clear();
-    expect(getInspectedRequestId()).toBeUndefined();
+    expect(inspectedRequestId(useInspectStore.getState())).toBeUndefined();
   });
 
   it('has no requestId when Inspect holds a payload, a non-string or a blank id', () => {

@@ -51,11 +51,6 @@ export function useInspectedRequestId(): string | undefined {
   return useInspectStore(inspectedRequestId);
 }
 
-/** The Inspect screen's requestId now, for code outside React. */
-export function getInspectedRequestId(): string | undefined {
-  return inspectedRequestId(useInspectStore.getState());
-}
-
 /** What the response is linked to, resolved. */
 export interface LinkedRequest {
   choice: PairingChoice;
