@@ -37,8 +37,9 @@ export function kidSharedFinding(evidence: SignatureEvidence, kid: string | unde
     sharing.push(k);
   }
   if (sharing.length < 2) return [];
-  const verifying = sharing.find((k) => k.valid);
-  const named = sharing.map((k) => `${describeKey(k, 64)} — ${k.valid ? 'verifies this request' : 'does not verify it'}`);
+  // The key that signed: it verifies as sent, or (with a usual mistake) once that mistake is undone.
+  const verifying = sharing.find((k) => k.valid) ?? sharing.find((k) => k.verifiesIf !== undefined);
+  const named = sharing.map((k) => `${describeKey(k, 64)} — ${k.valid ? 'verifies this request' : k.verifiesIf ? 'made this signature (it verifies once the mistake named above is undone)' : 'does not verify it'}`);
   const confirm = `Juspay holds exactly one public key per kid, so only one of these can be the key registered for ${show(kid)}: ask the merchant (or Juspay) which thumbprint Juspay has for this kid in this environment.`;
   return [
     finding(
@@ -46,7 +47,7 @@ export function kidSharedFinding(evidence: SignatureEvidence, kid: string | unde
       path,
       `${plural(sharing.length, 'known key')} carry the header's kid ${show(kid)}: ${list(named, 10)}. ${confirm}`,
       verifying
-        ? `If Juspay holds the thumbprint ${verifying.thumbprint}, this signature is fine. If it holds another one, Juspay answers "Merchant signature mismatch": sign with the private key whose public key Juspay holds, or register ${verifying.thumbprint} for this kid. Then remove or re-kid the key that is not registered, so the two cannot be confused again.`
+        ? `If Juspay holds the thumbprint ${verifying.thumbprint}, this is the right key${verifying.valid ? ' and the signature is fine' : ''}. If it holds another one, Juspay answers "Merchant signature mismatch": sign with the private key whose public key Juspay holds, or register ${verifying.thumbprint} for this kid. Then remove or re-kid the key that is not registered, so the two cannot be confused again.`
         : 'Sign with the private key whose public key Juspay holds for this kid; then remove or re-kid the keys that are not registered, so they cannot be confused again.',
     ),
   ];

@@ -8,7 +8,7 @@ export function FindingsSummary({ findings }: { findings: Finding[] }) {
   const count = (s: Severity) => findings.filter((f) => f.severity === s && !f.causedBy).length;
   const errors = count('error');
   const warnings = count('warning');
-  const notes = findings.filter((f) => f.severity === 'info').length;
+  const notes = findings.filter((f) => f.severity === 'info' && !f.causedBy).length;
   return (
     <div className="row" aria-label="Findings summary">
       {errors === 0 && warnings === 0 ? (

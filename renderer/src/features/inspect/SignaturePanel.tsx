@@ -25,7 +25,14 @@ export function SignaturePanel({ verdict }: { verdict: Verdict }) {
       </div>
       {tried.length > 0 ? (
         <div className="table-scroll">
-          <table aria-label="Keys tried">
+          <table aria-label="Keys tried" className="keys-tried">
+            <colgroup>
+              <col />
+              <col />
+              <col className="size" />
+              <col />
+              <col />
+            </colgroup>
             <thead>
               <tr>
                 <th>Key</th>
