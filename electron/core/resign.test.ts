@@ -1,30 +1,6 @@
-import { sign as rsaSign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { testRsaKey } from './__fixtures__/test-keys';
-import { SAMPLE_FIELDS } from './__fixtures__/envelope-fields';
+import { b64url, claims, envelope, goodSignature, header, KID, merchant, signOver, vaultWith } from './__fixtures__/signed-request';
 import { firstDifference, resignRequest } from './resign';
-import { openVault } from './vault';
-
-const NOW = 1668389349848;
-const fields = SAMPLE_FIELDS;
-const KID = 'uat833359804655bb748702e324111';
-const merchant = testRsaKey(2048, 'merchant');
-const b64url = (s: string | Buffer) => Buffer.from(s).toString('base64url');
-const header = JSON.stringify({ kid: KID, alg: 'RS256' });
-const claims = JSON.stringify({ merchantId: 'stock', merchantCustomerId: 'cust-42', merchantChannelId: 'stockapp', timestamp: String(NOW) });
-
-function envelope(signature: string, p = b64url(header), c = b64url(claims)): string {
-  return JSON.stringify({ requestId: fields.requestId, service: fields.service, payload: { action: fields.action, protected: p, signaturePayload: c, signature } });
-}
-const signOver = (bytes: string, key = merchant) => rsaSign('sha256', Buffer.from(bytes), key.privateKey);
-const goodSignature = signOver(`${b64url(header)}.${b64url(claims)}`);
-
-async function vaultWith(...keys: Array<{ pem: string; kid?: string; label: string }>) {
-  const vault = await openVault({ mode: 'session' });
-  const infos = [];
-  for (const k of keys) infos.push(await vault.import({ text: k.pem, label: k.label, ...(k.kid ? { kid: k.kid } : {}) }));
-  return { vault, infos };
-}
 
 describe('re-signing for a diff', () => {
   it('gives identical segments for a request signed correctly with the same key', async () => {

@@ -1,14 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from './__fixtures__/memory-storage';
 
-const stored = new Map<string, string>();
-globalThis.localStorage = {
-  getItem: (k: string) => stored.get(k) ?? null,
-  setItem: (k: string, v: string) => void stored.set(k, v),
-  removeItem: (k: string) => void stored.delete(k),
-  clear: () => stored.clear(),
-  key: () => null,
-  length: 0,
-} as Storage;
+globalThis.localStorage = memoryStorage();
 
 const sign = vi.fn();
 const verify = vi.fn();
@@ -150,7 +143,7 @@ describe('live signing', () => {
     sign.mockResolvedValue(signed('{"a":1}'));
     useEnvelopeStore.getState().setField('merchantId', 'persisted');
     await useEnvelopeStore.getState().signNow();
-    const saved = JSON.parse(stored.get('upi-inspector.compose')!).state;
+    const saved = JSON.parse(localStorage.getItem('upi-inspector.compose')!).state;
     expect(saved).toMatchObject({ merchantId: 'persisted', keyId: 'k1', timestampMode: 'pinned', pinnedTimestamp: fields.timestamp });
     expect(Object.keys(saved).sort()).toEqual(
       ['action', 'keyId', 'merchantChannelId', 'merchantCustomerId', 'merchantId', 'pinnedTimestamp', 'requestId', 'service', 'timestampMode'].sort(),

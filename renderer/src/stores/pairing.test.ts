@@ -3,19 +3,12 @@ import { responseFindings } from '../../../shared/diagnostics/response';
 import { parseResponseText } from '../../../shared/response';
 import { inspectRequestText } from '../../../shared/diagnostics/request';
 import type { Verdict } from '../../../shared/verdict';
+import { memoryStorage } from './__fixtures__/memory-storage';
 
 // The inspect and envelope stores persist to (window.)localStorage and reach the main side through the api.
-const stored = new Map<string, string>();
-const memoryStorage = {
-  getItem: (k: string) => stored.get(k) ?? null,
-  setItem: (k: string, v: string) => void stored.set(k, v),
-  removeItem: (k: string) => void stored.delete(k),
-  clear: () => stored.clear(),
-  key: () => null,
-  length: 0,
-} as Storage;
-vi.stubGlobal('localStorage', memoryStorage);
-vi.stubGlobal('window', { localStorage: memoryStorage });
+const storage = memoryStorage();
+vi.stubGlobal('localStorage', storage);
+vi.stubGlobal('window', { localStorage: storage });
 vi.mock('../api', () => ({ api: {} }));
 
 const { useInspectStore } = await import('./inspect');
