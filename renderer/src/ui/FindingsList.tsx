@@ -61,7 +61,7 @@ export function FindingsList({ findings, label = 'Findings' }: { findings: Findi
 function FindingItem({ finding: f, consequences }: { finding: Finding; consequences: Finding[] }) {
   const nothingToFix = /^Nothing to fix\.?$/.test(f.fix);
   return (
-    <li className={`finding finding-${f.severity}`} data-finding-id={f.id}>
+    <li className={`finding finding-${f.severity}`} data-finding-id={f.id} data-severity={f.severity}>
       <div className="finding-head">
         <Badge tone={TONE[f.severity]}>{f.severity === 'info' ? 'note' : f.severity}</Badge>
         <code className="finding-path">{f.path || '(whole input)'}</code>
