@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../shared/verdict';
 import { testRsaKey } from './__fixtures__/test-keys';
 import { inspectRequest, inspectResponse } from './inspect';
-import { openVault } from './vault';
+import { openVault } from './vault/open';
 import { SAMPLE_FIELDS } from './__fixtures__/envelope-fields';
 
 const NOW = 1668389349848;

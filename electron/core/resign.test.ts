@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { testRsaKey } from './__fixtures__/test-keys';
 import { SAMPLE_FIELDS } from './__fixtures__/envelope-fields';
 import { firstDifference, resignRequest } from './resign';
-import { openVault } from './vault';
+import { openVault } from './vault/open';
 
 const NOW = 1668389349848;
 const fields = SAMPLE_FIELDS;
