@@ -56,7 +56,7 @@ test.describe('compose', () => {
 
     await compose.preview.getByRole('button', { name: 'Verify on main side' }).click();
     await expect(compose.verifyResult).toContainText('Valid');
-    await expect(compose.verifyResult).toContainText('verified on the main side by “QA signing key”');
+    await expect(compose.verifyResult).toContainText('the signature verifies with "QA signing key"');
     await expect(compose.verifyResult).toContainText(KID);
   });
 
@@ -267,4 +267,16 @@ test('without a key, Compose says where to get one', async ({ app }) => {
   await expect(compose.root.getByText('No private keys in the vault yet.')).toBeVisible();
   await compose.root.getByRole('button', { name: 'Go to Keys' }).click();
   await expect(app.getByRole('main', { name: 'Keys' })).toBeVisible();
+});
+
+test('a signing key without a kid: Compose says so, and where in the window to set it', async ({ app }) => {
+  await new KeysPage(app).generate({ label: 'key without kid', kid: '' });
+  const compose = new ComposePage(app);
+  await compose.open();
+  await compose.fill(CLAIMS);
+  const refusal = compose.preview.getByRole('alert');
+  await expect(refusal).toContainText('Could not sign. Key "key without kid" has no kid');
+  await expect(refusal).toContainText('Set the kid Juspay issued on the Keys screen (Rename).');
+  await expect(refusal).not.toContainText('--kid');
+  await expect(refusal).toContainText('(kid_missing)');
 });
