@@ -269,3 +269,15 @@ test('without a key, Compose says where to get one', async ({ app }) => {
   await compose.root.getByRole('button', { name: 'Go to Keys' }).click();
   await expect(app.getByRole('main', { name: 'Keys' })).toBeVisible();
 });
+
+test('a signing key without a kid: Compose says so, and where in the window to set it', async ({ app }) => {
+  await new KeysPage(app).generate({ label: 'key without kid', kid: '' });
+  const compose = new ComposePage(app);
+  await compose.open();
+  await compose.fill(CLAIMS);
+  const refusal = compose.preview.getByRole('alert');
+  await expect(refusal).toContainText('Could not sign. Key "key without kid" has no kid');
+  await expect(refusal).toContainText('Set the kid Juspay issued on the Keys screen (Rename).');
+  await expect(refusal).not.toContainText('--kid');
+  await expect(refusal).toContainText('(kid_missing)');
+});

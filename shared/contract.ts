@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { envelopeFieldsSchema, type SessionTokenRequest, type JwsHeader, type SessionClaims } from './envelope';
 import type { KeyInfo, KeyInfoWithWarnings, PublicKeyExport, VaultStatus } from './keys';
 import { KEY_SIZES } from './keys';
-import type { Result } from './result';
+import type { AppError, Result } from './result';
 import type { Verdict } from './verdict';
 import type { Finding } from './diagnostics/types';
 import type { ResponseJsonSource, ResponseShape } from './response';
@@ -174,12 +174,15 @@ export function isChannel(name: string): name is Channel {
 }
 
 /** Turns a zod failure into the contract's error: the first issue, naming its field. */
-export function inputError(error: z.ZodError): { code: 'invalid_input'; message: string; field?: string } {
+export function inputError(error: z.ZodError): AppError & { code: 'invalid_input' } {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
   const bare = field ? field.split('.').pop() : undefined;
   let message = issue?.message ?? 'the input does not match the contract.';
-  if (issue?.code === 'unrecognized_keys') message = `unknown field(s) ${issue.keys.join(', ')}: remove them.`;
-  else if (issue?.code === 'invalid_type' && bare && !message.includes(bare)) message = `${field}: ${message}`;
-  return field === undefined ? { code: 'invalid_input', message } : { code: 'invalid_input', message, field };
+  let fix: string | undefined;
+  if (issue?.code === 'unrecognized_keys') {
+    message = `unknown field(s) ${issue.keys.join(', ')}.`;
+    fix = 'Remove them.';
+  } else if (issue?.code === 'invalid_type' && bare && !message.includes(bare)) message = `${field}: ${message}`;
+  return { code: 'invalid_input', message, ...(fix === undefined ? {} : { fix }), ...(field === undefined ? {} : { field }) };
 }

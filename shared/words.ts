@@ -77,3 +77,8 @@ export function describeType(v: unknown): string {
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** "the JSON is…" from "The JSON is…": a sentence's first letter in lower case, to go after a colon. */
+export function uncapitalise(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}

@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import { InspectorError } from '../../shared/result';
 import { createCore, type Core } from '../core';
 import { refuseDeepJson } from '../core/handlers';
-import { openVaultFromEnv, PASSPHRASE_ENV, type PassphrasePrompt, type Vault } from '../core/vault';
+import { openVaultFromEnv, PASSPHRASE_ENV, type PassphrasePrompt } from '../core/vault/open';
+import type { Vault } from '../core/vault/vault';
 import { usageError } from './errors';
 import type { CliIo } from './io';
 
@@ -40,7 +41,7 @@ export function createContext(io: CliIo, version: string): CliContext {
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? 'read error');
-        throw usageError(`cannot read the ${what} ${full}: ${why}.`);
+        throw usageError(`cannot read the ${what} ${full}: ${why}.`, { fix: 'Check the path (relative paths start at the current folder), or pass - to read stdin.' });
       }
       return refuseDeepJson(text, `cannot read the ${what} ${full}`);
     },
@@ -65,19 +66,16 @@ async function openCliVault(io: CliIo): Promise<Vault> {
         if (!isNew) return io.promptHidden(`Passphrase for the key vault ${path}: `);
         const first = await io.promptHidden(`No key vault at ${path} yet. Choose a passphrase for it: `);
         const again = await io.promptHidden('Type it again: ');
-        if (first !== again) throw new InspectorError('passphrase_mismatch', 'The two passphrases differ: nothing was created. Run the command again.');
+        if (first !== again) throw new InspectorError('passphrase_mismatch', 'The two passphrases differ: nothing was created.');
         return first;
       }
     : undefined;
   const vault = await openVaultFromEnv(io.env, prompt ? { prompt } : {});
   const status = await vault.status();
-  if (status.state === 'damaged') throw new InspectorError('vault_damaged', status.message ?? `The key vault ${status.path} is damaged.`);
-  if (status.state === 'locked') {
-    const reason =
-      vault.modeMismatch || io.env[PASSPHRASE_ENV]
-        ? status.message
-        : `The key vault ${status.path} is locked and there is no terminal to ask for its passphrase: set ${PASSPHRASE_ENV}.`;
-    throw new InspectorError('vault_locked', reason ?? 'The key vault is locked.');
+  if (status.state === 'locked' && !vault.modeMismatch && !io.env[PASSPHRASE_ENV] && !io.interactive) {
+    throw new InspectorError('vault_locked', `The key vault ${status.path} is locked and there is no terminal to ask for its passphrase.`);
   }
+  // Damaged, locked by a wrong UPI_INSPECTOR_PASSPHRASE, or written by the desktop app: the vault's own error says which.
+  await vault.list();
   return vault;
 }

@@ -1,5 +1,6 @@
 /** Exit codes and the one-line error report every command shares (house rule: never a stack trace). */
-import { InspectorError } from '../../shared/result';
+import { describeError, fixFor } from '../../shared/errors';
+import { InspectorError, type AppError, type ErrorDetails } from '../../shared/result';
 import type { CliIo } from './io';
 
 export const EXIT = {
@@ -11,17 +12,25 @@ export const EXIT = {
   usage: 2,
 } as const;
 
-export function usageError(message: string, field?: string): InspectorError {
-  return new InspectorError('invalid_usage', message, field);
+export function usageError(message: string, details: ErrorDetails = {}): InspectorError {
+  return new InspectorError('invalid_usage', message, details);
 }
 
-/** Prints an error as one line on stderr (JSON with --json) and returns the exit code. */
+/**
+ * Prints an error on stderr and returns the exit code: one line, what happened then what to do in the
+ * CLI's words, then the code (`upi-inspector: <message> <fix> [code]`); with --json,
+ * `{ error: { code, message, fix, field } }`.
+ */
 export function reportError(io: CliIo, error: unknown, json: boolean): number {
-  const appError =
+  const appError: AppError =
     error instanceof InspectorError
       ? error.toAppError()
       : { code: 'internal', message: `unexpected error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
-  const message = appError.message.replace(/\s*\n\s*/g, ' ');
-  io.stderr(json ? `${JSON.stringify({ error: { ...appError, message } })}\n` : `upi-inspector: ${message} [${appError.code}]\n`);
+  if (json) {
+    const { code, message, field } = appError;
+    io.stderr(`${JSON.stringify({ error: { code, message, fix: fixFor(appError, 'cli'), field } })}\n`);
+  } else {
+    io.stderr(`upi-inspector: ${describeError(appError, 'cli')} [${appError.code}]\n`);
+  }
   return EXIT.usage;
 }

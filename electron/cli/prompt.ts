@@ -4,7 +4,7 @@ import { InspectorError } from '../../shared/result';
 export function promptHidden(question: string, input: NodeJS.ReadStream, output: NodeJS.WritableStream): Promise<string> {
   return new Promise((resolve, reject) => {
     if (!input.isTTY) {
-      reject(new InspectorError('no_terminal', 'There is no terminal to ask for a passphrase on: set it in the environment instead.'));
+      reject(new InspectorError('no_terminal', 'There is no terminal to ask for a passphrase on.'));
       return;
     }
     output.write(question);

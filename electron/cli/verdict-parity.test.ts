@@ -10,9 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { verdictExitCode, type Verdict } from '../../shared/verdict';
 import { corpus, NOW, worldKeys, type World } from '../core/__fixtures__/request-corpus';
 import { createCore } from '../core';
-import { openVault } from '../core/vault';
-import type { CliIo } from './io';
-import { runCli } from './program';
+import { openVault } from '../core/vault/open';
+import { runCliInProcess } from './__fixtures__/run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'upi-parity-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,23 +33,8 @@ const worlds = {
 };
 
 async function cliVerdict(text: string, env: Record<string, string>): Promise<{ code: number; verdict: Verdict; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env,
-    interactive: false,
-    cwd: dir,
-    readStdin: async () => text,
-    promptHidden: async () => {
-      throw new Error('no prompt expected');
-    },
-    now: () => 0,
-    randomUUID: () => '11111111-2222-4333-8444-555555555555',
-  };
-  const code = await runCli(['--json', 'verify', '-', '--now', String(NOW)], io);
-  return { code, verdict: JSON.parse(stdout) as Verdict, stderr };
+  const run = await runCliInProcess(['--json', 'verify', '-', '--now', String(NOW)], { cwd: dir, env, stdin: text, now: 0 });
+  return { code: run.code, verdict: JSON.parse(run.stdout) as Verdict, stderr: run.stderr };
 }
 
 const cases = corpus();

@@ -5,8 +5,10 @@
 import type { KeyObject } from 'node:crypto';
 import type { KeyRef } from '../../shared/diagnostics/types';
 import { InspectorError } from '../../shared/result';
-import { jwkThumbprint, readKey, rsaBits } from './keys';
-import type { Vault } from './vault';
+import { jwkThumbprint } from './keys/export';
+import { readKey } from './keys/read';
+import { rsaBits } from './keys/rsa-policy';
+import type { Vault } from './vault/vault';
 
 export interface Candidate extends KeyRef {
   key: KeyObject;
@@ -74,7 +76,8 @@ export async function windowKeySet(vault: Vault, publicKey: string | undefined):
   try {
     set.candidates = [await givenKeyCandidate(publicKey, 'pasted'), ...fromVault];
   } catch (e) {
-    set.pastedKeyError = e instanceof InspectorError ? e.message : 'it is not a key this inspector can read';
+    // The verdict is the same for every door: what happened, and this occurrence's own fix when it has one.
+    set.pastedKeyError = e instanceof InspectorError ? (e.fix ? `${e.message} ${e.fix}` : e.message) : 'it is not a key this inspector can read';
   }
   return set;
 }

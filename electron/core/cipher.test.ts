@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InspectorError } from '../../shared/result';
+import { rejection } from './__fixtures__/thrown';
 import { createPassphraseCipher, MIN_SCRYPT_N } from './cipher';
 
 const secret = Buffer.from('-----BEGIN PRIVATE KEY-----\nMIIEvQ…\n-----END PRIVATE KEY-----\n');
-
-async function rejection(promise: Promise<unknown>): Promise<InspectorError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof InspectorError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('passphrase cipher (scrypt + AES-256-GCM)', () => {
   it('round-trips, and a fresh cipher with the same passphrase opens what another wrote', async () => {
@@ -62,5 +52,6 @@ describe('passphrase cipher (scrypt + AES-256-GCM)', () => {
     expect(e.code).toBe('cipher_data_damaged');
     const v2 = await rejection(createPassphraseCipher('pw').decrypt(Buffer.from(JSON.stringify({ format: 'upi-inspector-passphrase-cipher', version: 2 }))));
     expect(v2.message).toMatch(/version 2; this UPI Inspector reads version 1/);
+    expect(v2.fix).toBe('Use a newer UPI Inspector.');
   });
 });

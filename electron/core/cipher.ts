@@ -74,7 +74,7 @@ function additionalData(blob: Pick<PassphraseBlobV1, 'N' | 'r' | 'p' | 'salt'>):
  * a save costs one AES pass, not a fresh scrypt; every save gets a fresh random IV.
  */
 export function createPassphraseCipher(passphrase: string, params: ScryptParams = DEFAULT_SCRYPT): VaultCipher {
-  if (passphrase === '') throw new InspectorError('passphrase_required', 'A passphrase is required to encrypt the key vault.', 'passphrase');
+  if (passphrase === '') throw new InspectorError('invalid_input', 'A passphrase is required to encrypt the key vault.', { field: 'passphrase' });
   assertParams(params);
   let derived: { salt: Buffer; params: ScryptParams; key: Buffer } | null = null;
 
@@ -120,7 +120,7 @@ export function createPassphraseCipher(passphrase: string, params: ScryptParams 
         plain = Buffer.concat([decipher.update(Buffer.from(blob.ciphertext, 'base64')), decipher.final()]);
       } catch {
         // GCM cannot tell a wrong passphrase from altered bytes; the wrong passphrase is far likelier.
-        throw new InspectorError('wrong_passphrase', 'The passphrase does not open the key vault (or the file was altered): check it and try again.', 'passphrase');
+        throw new InspectorError('wrong_passphrase', 'The passphrase does not open the key vault (or the file was altered).', { fix: 'Check it and try again.', field: 'passphrase' });
       }
       // Later saves keep this file's salt and key, so the passphrase stays the one that opened it.
       derived = { salt, params: blobParams, key };
@@ -155,7 +155,7 @@ function parseBlob(data: Buffer): PassphraseBlobV1 {
     throw new InspectorError('cipher_data_damaged', 'The encrypted vault data is not in the passphrase cipher format.');
   }
   if (blob.version !== VERSION) {
-    throw new InspectorError('cipher_data_damaged', `The encrypted vault data is version ${String(blob.version)}; this UPI Inspector reads version ${VERSION}: use a newer UPI Inspector.`);
+    throw new InspectorError('cipher_data_damaged', `The encrypted vault data is version ${String(blob.version)}; this UPI Inspector reads version ${VERSION}.`, { fix: 'Use a newer UPI Inspector.' });
   }
   if (blob.kdf !== 'scrypt' || blob.cipher !== 'aes-256-gcm') {
     throw new InspectorError('cipher_data_damaged', `The encrypted vault data uses ${String(blob.kdf)}/${String(blob.cipher)}, not scrypt/aes-256-gcm.`);

@@ -4,7 +4,7 @@
  */
 import { bindDispatch, handlers, type CoreContext, type Dispatch } from './handlers';
 import type { HostKind } from '../../shared/contract';
-import type { Vault } from './vault';
+import type { Vault } from './vault/vault';
 
 export const APP_NAME = 'UPI Inspector';
 

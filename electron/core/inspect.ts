@@ -10,7 +10,7 @@ import { readRequest } from '../../shared/request';
 import type { Verdict } from '../../shared/verdict';
 import { windowKeySet, type KeySet } from './candidates';
 import { buildEvidence } from './evidence';
-import type { Vault } from './vault';
+import type { Vault } from './vault/vault';
 
 /** The verdict on a pasted request, given the keys to try and the reference time (epoch ms). */
 export function verifyRequestText(text: string, keys: KeySet, now: number): Verdict {

@@ -7,44 +7,11 @@
  * jose is used for the JWK thumbprint, and the tests cross-check this module against jose and OpenSSL.
  */
 import { constants, sign as cryptoSign, verify as cryptoVerify, type KeyObject } from 'node:crypto';
-import { InspectorError } from '../../shared/result';
-
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 /** Unpadded base64url (RFC 7515 §2), the only encoding a JWS segment may use. */
 export function encodeBase64url(data: Uint8Array | string): string {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   return bytes.toString('base64url');
-}
-
-/** True when `text` is unpadded base64url: no `+`, `/`, `=`, whitespace, and a possible length. */
-export function isBase64url(text: string): boolean {
-  return BASE64URL.test(text) && text.length % 4 !== 1;
-}
-
-/**
- * Strict decode: refuses standard base64 and padding instead of quietly accepting them, because a
- * segment in the wrong alphabet is exactly the mistake a support engineer needs to see.
- */
-export function decodeBase64url(text: string, what = 'segment'): Buffer {
-  if (!isBase64url(text)) {
-    throw new InspectorError(
-      'not_base64url',
-      `${what} is not unpadded base64url (RFC 7515): it contains ${describeForeignCharacters(text)}. JWS segments use A–Z a–z 0–9 - _ and no = padding.`,
-    );
-  }
-  return Buffer.from(text, 'base64url');
-}
-
-function describeForeignCharacters(text: string): string {
-  const foreign = [...new Set(text.replace(/[A-Za-z0-9_-]/g, ''))];
-  if (foreign.length === 0) return 'an impossible length';
-  return foreign.map((c) => (c.trim() === '' ? 'whitespace' : `"${c}"`)).join(', ');
-}
-
-/** BASE64URL(UTF8(JSON)) of a value, keys in the order the object holds them. */
-export function encodeJsonSegment(value: unknown): string {
-  return encodeBase64url(JSON.stringify(value));
 }
 
 /** RSASSA-PKCS1-v1_5 with SHA-256: deterministic, so the same key and bytes give the same signature. */
@@ -90,14 +57,4 @@ export function signJwsBytes(headerBytes: Uint8Array | string, payloadBytes: Uin
  */
 export function signJws(header: Record<string, unknown>, claims: Record<string, unknown>, privateKey: KeyObject): SignedSegments {
   return signJwsBytes(JSON.stringify(header), JSON.stringify(claims), privateKey);
-}
-
-/**
- * Verifies the three segments exactly as received: the signing input is the received text, never a
- * re-serialisation of decoded JSON (key order and whitespace differ between libraries). A signature that
- * is not strict base64url does not verify; the request inspector reports why.
- */
-export function verifyJwsSegments(protectedSegment: string, signaturePayload: string, signature: string, publicKey: KeyObject): boolean {
-  if (!isBase64url(signature) || signature.length === 0) return false;
-  return rs256Verify(`${protectedSegment}.${signaturePayload}`, Buffer.from(signature, 'base64url'), publicKey);
 }

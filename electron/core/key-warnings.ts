@@ -4,7 +4,7 @@
  */
 import { keysSharingKid, MIN_SIGNING_BITS, type KeyInfo, type KeyWarning } from '../../shared/keys';
 import { list, plural } from '../../shared/words';
-import { OPENSSL_GENERATE } from './keys';
+import { OPENSSL_GENERATE } from './keys/rsa-policy';
 
 const NEW_KEY_FIX = `Make a ${MIN_SIGNING_BITS}-bit key (Generate on the Keys screen, \`keys generate\` in the CLI, or ${OPENSSL_GENERATE}) and register its public key with Juspay.`;
 

@@ -8,7 +8,7 @@ import { ACTION, SERVICE, newRequestId, type SessionTokenRequest } from '../../s
 import { readRequest } from '../../shared/request';
 import { InspectorError } from '../../shared/result';
 import { signEnvelope } from './signer';
-import type { Vault } from './vault';
+import type { Vault } from './vault/vault';
 
 /** Index of the first differing character, or -1 when the strings are identical. */
 export function firstDifference(a: string, b: string): number {
@@ -27,12 +27,12 @@ export function resignRequest(input: { text: string; keyId: string }, vault: Vau
   const decoded = readRequest(input.text);
   const claims = decoded.claims?.json;
   if (claims === null || typeof claims !== 'object' || Array.isArray(claims)) {
-    throw new InspectorError('claims_unreadable', 'The request has no readable signaturePayload claims to re-sign: fix the findings about payload.signaturePayload first.', 'text');
+    throw new InspectorError('claims_unreadable', 'The request has no readable signaturePayload claims to re-sign.', { fix: 'Fix the findings about payload.signaturePayload first.', field: 'text' });
   }
   const c = claims as Record<string, unknown>;
   const missing = ['merchantId', 'merchantCustomerId', 'merchantChannelId', 'timestamp'].filter((k) => text(c[k]) === undefined);
   if (missing.length > 0) {
-    throw new InspectorError('claims_incomplete', `The claims lack ${missing.join(', ')}: a request cannot be re-signed without them.`, 'text');
+    throw new InspectorError('claims_incomplete', `The claims lack ${missing.join(', ')}: a request cannot be re-signed without them.`, { field: 'text' });
   }
   const root = decoded.root ?? {};
   const payload = decoded.payload ?? {};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyInfo } from '../../shared/keys';
-import { InspectorError } from '../../shared/result';
+import { thrown } from './__fixtures__/thrown';
 import { testRsaKey } from './__fixtures__/test-keys';
 import { signEnvelope, type SigningKey } from './signer';
 import { verifyRequestText } from './inspect';
@@ -53,15 +53,10 @@ describe('signEnvelope', () => {
 
   it('takes a kid override, and refuses to sign without any kid (kid_missing)', () => {
     expect(signEnvelope(fields, signingKey, { kid: 'override' }).header).toEqual({ kid: 'override', alg: 'RS256' });
-    let error: unknown;
-    try {
-      signEnvelope(fields, { ...signingKey, info: { ...info, kid: '' } });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(InspectorError);
-    expect((error as InspectorError).code).toBe('kid_missing');
-    expect((error as InspectorError).message).toMatch(/Key "UAT key" has no kid: set the kid Juspay issued/);
+    const error = thrown(() => signEnvelope(fields, { ...signingKey, info: { ...info, kid: '' } }));
+    expect([error.code, error.field]).toEqual(['kid_missing', 'kid']);
+    expect(error.message).toMatch(/^Key "UAT key" has no kid/);
+    expect(error.fix).toMatch(/^Set the kid Juspay issued for this key/);
   });
 
   it('signs what the verifier accepts (round trip)', () => {

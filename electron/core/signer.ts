@@ -9,7 +9,7 @@ import { ALG, type EnvelopeFields, type JwsHeader, type SessionClaims, type Sess
 import type { KeyInfo } from '../../shared/keys';
 import { InspectorError } from '../../shared/result';
 import { signJws } from './jws';
-import { assertUsableRsa } from './keys';
+import { assertUsableRsa } from './keys/rsa-policy';
 
 export interface SigningKey {
   info: KeyInfo;
@@ -39,11 +39,10 @@ export function sessionClaims(fields: EnvelopeFields): SessionClaims {
 export function signEnvelope(fields: EnvelopeFields, key: SigningKey, options: SignOptions = {}): SignResult {
   const kid = (options.kid ?? key.info.kid).trim();
   if (kid === '') {
-    throw new InspectorError(
-      'kid_missing',
-      `Key "${key.info.label}" has no kid: set the kid Juspay issued for this key (e.g. uat833359804655bb748702e324111), then sign again.`,
-      'kid',
-    );
+    throw new InspectorError('kid_missing', `Key "${key.info.label}" has no kid, and a request's header must carry one.`, {
+      fix: 'Set the kid Juspay issued for this key (e.g. uat833359804655bb748702e324111), then sign again.',
+      field: 'kid',
+    });
   }
   assertUsableRsa(key.privateKey, `key "${key.info.label}"`, 'keyId');
   const header = sessionHeader(kid);

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
 import { testRsaKey } from '../core/__fixtures__/test-keys';
 import { createCore } from '../core';
-import { openVault } from '../core/vault';
+import { openVault } from '../core/vault/open';
 import { startHost, TOKEN_HEADER, type RunningHost } from './server';
 
 const LEVELS = 100_000;

@@ -131,7 +131,7 @@ describe('browser host', () => {
 
   it('maps depth errors to 4xx and other failed Results to 200', async () => {
     const statuses: number[] = [];
-    for (const code of ['too_deep', 'answer_too_deep', 'invalid_input', 'not_verifiable']) {
+    for (const code of ['too_deep', 'answer_too_deep', 'invalid_input', 'key_not_found'] as const) {
       dispatch.mockResolvedValueOnce({ ok: false, error: { code, message: 'x' } });
       statuses.push((await call('/api/app:info', { headers: withToken, body: '{}' })).status);
     }

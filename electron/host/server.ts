@@ -10,7 +10,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { isChannel } from '../../shared/contract';
 import { parseJson } from '../../shared/json';
-import type { Result } from '../../shared/result';
+import { statusOfCode, type ErrorCode } from '../../shared/errors';
+import type { ErrorDetails, Result } from '../../shared/result';
 import { CONTENT_SECURITY_POLICY, lookupStaticFile, readStaticFile } from './static-files';
 
 export const TOKEN_HEADER = 'x-upi-inspector-token';
@@ -47,14 +48,12 @@ function tokensEqual(a: string, b: string): boolean {
 }
 
 /**
- * The HTTP status of a channel's Result: a request the contract or the depth bound refuses is the
- * caller's mistake (400); an answer too deep to send comes from what was pasted (422); every other
- * Result, failed or not, is an answer (200).
+ * The HTTP status of a channel's Result, from the error catalogue: a request the contract or the depth
+ * bound refuses is the caller's mistake (400); an answer too deep to send comes from what was pasted
+ * (422); every other Result, failed or not, is an answer (200).
  */
-const ERROR_STATUS: Record<string, number> = { invalid_input: 400, too_deep: 400, answer_too_deep: 422, unserializable: 422 };
-
 export function statusOf(result: Result<unknown>): number {
-  return result.ok ? 200 : (ERROR_STATUS[result.error.code] ?? 200);
+  return result.ok ? 200 : statusOfCode(result.error.code);
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -64,8 +63,8 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   } catch (e) {
     // dispatch bounds what it returns, so this is a value JSON cannot hold (a cycle, a BigInt): say so, never 500.
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    status = ERROR_STATUS.unserializable as number;
-    text = JSON.stringify({ ok: false, error: { code: 'unserializable', message: `The answer could not be written as JSON (${why}): nothing was changed; report this with the text you pasted.` } });
+    status = statusOfCode('unserializable');
+    text = JSON.stringify({ ok: false, error: { code: 'unserializable', message: `The answer could not be written as JSON (${why}); nothing was changed.` } });
   }
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -76,8 +75,9 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-function refuse(res: ServerResponse, status: number, code: string, message: string): void {
-  send(res, status, { ok: false, error: { code, message } });
+/** Answers a request the host will not pass on, with the catalogue's status for `code`. */
+function refuse(res: ServerResponse, code: ErrorCode, message: string, details: ErrorDetails = {}): void {
+  send(res, statusOfCode(code), { ok: false, error: { code, message, ...details } });
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -98,7 +98,7 @@ export function createHostServer(options: HostOptions): { server: Server; token:
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) refuse(res, 500, 'internal', 'The browser host failed to answer this request.');
+      if (!res.headersSent) refuse(res, 'host_failed', 'The browser host failed to answer this request.');
       else res.end();
     });
   });
@@ -107,30 +107,30 @@ export function createHostServer(options: HostOptions): { server: Server; token:
     const port = (server.address() as AddressInfo).port;
     const host = (req.headers.host ?? '').toLowerCase();
     if (!allowedHosts(port).includes(host)) {
-      return refuse(res, 403, 'forbidden_host', `Host "${host}" is not this inspector's loopback address.`);
+      return refuse(res, 'forbidden_host', `Host "${host}" is not this inspector's loopback address.`);
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
 
     if (url.pathname.startsWith('/api/')) {
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts(port).some((h) => origin === `http://${h}`)) {
-        return refuse(res, 403, 'forbidden_origin', `Origin "${origin}" may not call this inspector.`);
+        return refuse(res, 'forbidden_origin', `Origin "${origin}" may not call this inspector.`);
       }
       const given = req.headers[TOKEN_HEADER];
       if (typeof given !== 'string' || !tokensEqual(given, token)) {
-        return refuse(res, 403, 'forbidden_token', 'Missing or wrong token: open the URL the inspector printed at start-up.');
+        return refuse(res, 'forbidden_token', 'Missing or wrong token.');
       }
-      if (req.method !== 'POST') return refuse(res, 405, 'method_not_allowed', 'Channels are called with POST.');
+      if (req.method !== 'POST') return refuse(res, 'method_not_allowed', 'Channels are called with POST.');
       let channel: string;
       try {
         channel = decodeURIComponent(url.pathname.slice('/api/'.length));
       } catch {
-        return refuse(res, 400, 'bad_path', 'The channel name in the path is not valid percent-encoding.');
+        return refuse(res, 'bad_path', 'The channel name in the path is not valid percent-encoding.');
       }
-      if (!isChannel(channel)) return refuse(res, 404, 'unknown_channel', `There is no channel named "${channel}".`);
+      if (!isChannel(channel)) return refuse(res, 'unknown_channel', `There is no channel named "${channel}".`);
       const body = await readBody(req);
       if (body === 'too-large') {
-        return refuse(res, 413, 'too_large', `The request is over ${MAX_BODY_BYTES / 1024 / 1024} MiB: open the file instead of pasting it.`);
+        return refuse(res, 'too_large', `The request is over ${MAX_BODY_BYTES / 1024 / 1024} MiB.`);
       }
       let input: unknown = {};
       if (body.length > 0) {
@@ -138,7 +138,7 @@ export function createHostServer(options: HostOptions): { server: Server; token:
         const parsed = parseJson(body.toString('utf8'));
         if (!parsed.ok) {
           const deep = parsed.depthLimit !== undefined;
-          return refuse(res, 400, deep ? 'too_deep' : 'invalid_json', `The request body ${deep ? 'is too deep' : 'is not JSON'}: ${parsed.message}`);
+          return refuse(res, deep ? 'too_deep' : 'invalid_json', `The request body ${deep ? 'is too deep' : 'is not JSON'}: ${parsed.message}`);
         }
         input = parsed.value;
       }
@@ -146,15 +146,15 @@ export function createHostServer(options: HostOptions): { server: Server; token:
       return send(res, statusOf(result), result);
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method_not_allowed', 'Only GET serves files.');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 'method_not_allowed', 'Only GET serves files.');
     const found = await lookupStaticFile(options.rendererDir, url.pathname);
-    if (found.kind === 'forbidden') return refuse(res, 403, 'forbidden_path', 'That path is outside the app.');
-    if (found.kind === 'not-found') return refuse(res, 404, 'not_found', `No file at ${url.pathname}.`);
+    if (found.kind === 'forbidden') return refuse(res, 'forbidden_path', 'That path is outside the app.');
+    if (found.kind === 'not-found') return refuse(res, 'not_found', `No file at ${url.pathname}.`);
     let data: Buffer;
     try {
       data = await readStaticFile(found.path);
     } catch {
-      return refuse(res, 404, 'not_found', `No file at ${url.pathname}: has the renderer been built (npm run build)?`);
+      return refuse(res, 'not_found', `No file at ${url.pathname}.`, { fix: 'Build the renderer first: npm run build.' });
     }
     res.writeHead(200, {
       'content-type': found.contentType,

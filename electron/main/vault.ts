@@ -3,7 +3,8 @@
  * where that is unavailable or only basic_text, by a passphrase the window asks for. Never plaintext.
  * The two modes use different files, so switching keyrings never makes one look damaged to the other.
  */
-import { openVault, type Vault } from '../core/vault';
+import { openVault } from '../core/vault/open';
+import type { Vault } from '../core/vault/vault';
 import { createSafeStorageCipher, type SafeStorageLike } from './safe-storage-cipher';
 
 export async function openDesktopVault(safeStorage: SafeStorageLike, dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Vault> {

@@ -31,7 +31,7 @@ export function takeHostToken(location: Location, storage: Storage, history: His
 export function createHttpApi(token: string | null, fetchImpl: typeof fetch = fetch): InspectorApi {
   const call = async (channel: Channel, input: unknown): Promise<Result<unknown>> => {
     if (!token) {
-      return err('no_token', 'This page was opened without its token: open the URL that "npm run serve" printed.');
+      return err('no_token', 'This page was opened without its token.');
     }
     let response: Response;
     try {
@@ -41,7 +41,7 @@ export function createHttpApi(token: string | null, fetchImpl: typeof fetch = fe
         body: JSON.stringify(input ?? {}),
       });
     } catch {
-      return err('host_unreachable', 'The browser host does not answer: is "npm run serve" still running?');
+      return err('host_unreachable', 'The browser host does not answer.');
     }
     try {
       return (await response.json()) as Result<unknown>;

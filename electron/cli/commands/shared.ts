@@ -23,7 +23,8 @@ export function wantsJson(command: Command): boolean {
 
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
-  throw new InspectorError(result.error.code, result.error.message, result.error.field);
+  const { code, message, fix, field } = result.error;
+  throw new InspectorError(code, message, { fix, field });
 }
 
 /** Calls a contract channel through the core's dispatch, exactly as the desktop and browser doors do. */
@@ -32,8 +33,7 @@ export async function callChannel<C extends Channel>(ctx: CliContext, channel: C
   return unwrap(await core.dispatch(channel, input));
 }
 
-
-/** Retries once with a passphrase when the key turns out to be encrypted, then explains how to pass one. */
+/** Retries once with a passphrase asked at the terminal when the key turns out to be encrypted. */
 export async function withKeyPassphrase<T>(ctx: CliContext, file: string, attempt: (passphrase: string | undefined) => Promise<T>): Promise<T> {
   const fromEnv = ctx.io.env[KEY_PASSPHRASE_ENV] || undefined;
   try {
@@ -41,15 +41,8 @@ export async function withKeyPassphrase<T>(ctx: CliContext, file: string, attemp
   } catch (e) {
     if (!(e instanceof InspectorError) || (e.code !== 'passphrase_required' && e.code !== 'wrong_passphrase')) throw e;
     const asked = ctx.io.interactive ? await ctx.askPassphrase(`Passphrase for the key ${file}: `) : undefined;
-    if (asked === undefined) {
-      throw new InspectorError(
-        e.code,
-        e.code === 'passphrase_required'
-          ? `${e.message.replace(/: type its passphrase to import it\.$/, '')}: set ${KEY_PASSPHRASE_ENV} to its passphrase (there is no terminal to ask on).`
-          : `${e.message} (the passphrase came from ${KEY_PASSPHRASE_ENV}).`,
-        e.field,
-      );
-    }
+    // No terminal: the error's CLI fix says how to pass the passphrase (shared/errors.ts).
+    if (asked === undefined) throw e;
     return attempt(asked);
   }
 }

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { inputError } from '../../../shared/contract';
 import { ACTION, envelopeFieldsSchema, SERVICE, type EnvelopeFields } from '../../../shared/envelope';
 import { InspectorError } from '../../../shared/result';
-import { looseKeyInfo, readPrivateKey } from '../../core/keys';
+import { looseKeyInfo } from '../../core/keys/export';
+import { readPrivateKey } from '../../core/keys/read';
 import { signEnvelope, type SigningKey } from '../../core/signer';
 import type { CliContext } from '../context';
 import { EXIT, usageError } from '../errors';
@@ -52,19 +53,11 @@ export const registerSignCommand: RegisterCommand = (program, { ctx, exit }) => 
     .option('--compact', 'print the envelope on one line')
     .action(async (options: SignOptions, command: Command) => {
       if (Boolean(options.key) === Boolean(options.keyFile)) {
-        throw usageError('give either --key <vault id or kid> or --key-file <file>, exactly one of them.');
+        throw usageError('sign takes exactly one key.', { fix: 'Give either --key <vault id or kid> or --key-file <file>.' });
       }
       const fields = parseFields(options, ctx);
       const key = options.keyFile ? await keyFromFile(ctx, options.keyFile) : await keyFromVault(ctx, options.key!);
-      let result;
-      try {
-        result = signEnvelope(fields, key, options.kid === undefined ? {} : { kid: options.kid });
-      } catch (e) {
-        if (e instanceof InspectorError && e.code === 'kid_missing') {
-          throw new InspectorError('kid_missing', `${e.message.replace(/, then sign again\.$/, '')}: pass --kid <kid>.`, 'kid');
-        }
-        throw e;
-      }
+      const result = signEnvelope(fields, key, options.kid === undefined ? {} : { kid: options.kid });
       ctx.io.stdout(wantsJson(command) ? json(result) : options.compact ? `${result.compact}\n` : `${result.json}\n`);
       exit(EXIT.ok);
     });
@@ -83,7 +76,7 @@ function parseFields(options: SignOptions, ctx: CliContext): EnvelopeFields {
   if (parsed.success) return parsed.data;
   const error = inputError(parsed.error);
   const option = error.field ? OPTION_OF[error.field] : undefined;
-  throw new InspectorError('invalid_input', option ? `${option}: ${error.message}` : error.message, error.field);
+  throw new InspectorError('invalid_input', error.message, { fix: option ? `Fix ${option} and run the command again.` : error.fix, field: error.field });
 }
 
 async function keyFromFile(ctx: CliContext, file: string): Promise<SigningKey> {
@@ -95,14 +88,6 @@ async function keyFromFile(ctx: CliContext, file: string): Promise<SigningKey> {
 }
 
 async function keyFromVault(ctx: CliContext, ref: string): Promise<SigningKey> {
-  let vault;
-  try {
-    vault = await ctx.vault();
-  } catch (e) {
-    if (e instanceof InspectorError && (e.code === 'vault_locked' || e.code === 'vault_damaged')) {
-      throw new InspectorError(e.code, `${e.message} Or sign without the vault: --key-file <file>.`, e.field);
-    }
-    throw e;
-  }
+  const vault = await ctx.vault();
   return vault.signingKey(vault.find(ref).id);
 }

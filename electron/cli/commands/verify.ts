@@ -4,11 +4,11 @@
  * Exit 0 valid with no error finding, 1 invalid or any error finding, 2 unreadable input or bad usage.
  */
 import type { Command } from 'commander';
-import { InspectorError } from '../../../shared/result';
 import { verdictExitCode } from '../../../shared/verdict';
 import { givenKeyCandidate, vaultCandidates, type KeySet } from '../../core/candidates';
 import { verifyRequestText } from '../../core/inspect';
 import type { CliContext } from '../context';
+import { usageError } from '../errors';
 import { json, verdictReport } from '../output';
 import { wantsJson, type RegisterCommand } from './shared';
 
@@ -35,7 +35,10 @@ export const registerVerifyCommand: RegisterCommand = (program, { ctx, exit }) =
 export function referenceTime(raw: string | undefined, clock: number): number {
   if (raw === undefined) return clock;
   if (!/^\d{10,16}$/.test(raw)) {
-    throw new InspectorError('invalid_usage', `--now takes epoch milliseconds (13 digits, e.g. 1668389349848), not "${raw}".`, 'now');
+    throw usageError(`--now takes epoch milliseconds (13 digits, e.g. 1668389349848), not "${raw}".`, {
+      fix: 'Pass --now as epoch milliseconds, or leave it out to check against the clock.',
+      field: 'now',
+    });
   }
   return Number(raw);
 }
@@ -46,14 +49,7 @@ async function fileKeySet(ctx: CliContext, file: string): Promise<KeySet> {
 }
 
 async function vaultKeySet(ctx: CliContext): Promise<KeySet> {
-  try {
-    const candidates = vaultCandidates(await ctx.vault());
-    const kids = candidates.map((c) => c.kid).filter((kid) => kid !== '');
-    return kids.length > 0 ? { candidates, vaultKids: kids } : { candidates };
-  } catch (e) {
-    if (e instanceof InspectorError && (e.code === 'vault_locked' || e.code === 'vault_damaged')) {
-      throw new InspectorError(e.code, `${e.message} Or verify without the vault: --public-key <file>.`, e.field);
-    }
-    throw e;
-  }
+  const candidates = vaultCandidates(await ctx.vault());
+  const kids = candidates.map((c) => c.kid).filter((kid) => kid !== '');
+  return kids.length > 0 ? { candidates, vaultKids: kids } : { candidates };
 }

@@ -1,6 +1,6 @@
 /** A request signed by hand (node:crypto) for the main side's tests, and a session vault holding given keys. */
 import { sign as rsaSign } from 'node:crypto';
-import { openVault } from '../vault';
+import { openVault } from '../vault/open';
 import { SAMPLE_FIELDS } from './envelope-fields';
 import { testRsaKey, type TestRsaKey } from './test-keys';
 

@@ -2,7 +2,11 @@
  * Keys for tests, generated at test time (a 2048-bit key takes ~100 ms) so no private key is committed
  * except the RFC test vectors next to this file. Cached per process: each test file pays once.
  */
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface TestRsaKey {
   privateKey: KeyObject;
@@ -42,4 +46,16 @@ export function testRsaKey(bits = 2048, name = 'default'): TestRsaKey {
 /** Every private value of a JWK: none of them may ever appear in a channel's output. */
 export function privateJwkValues(jwk: Record<string, string>): string[] {
   return ['d', 'p', 'q', 'dp', 'dq', 'qi'].map((m) => jwk[m]).filter((v): v is string => typeof v === 'string');
+}
+
+/** A self-signed certificate for `key`, made by openssl. */
+export function certificatePem(key: TestRsaKey): string {
+  const dir = mkdtempSync(join(tmpdir(), 'upi-cert-'));
+  try {
+    writeFileSync(join(dir, 'key.pem'), key.pkcs8Pem, { mode: 0o600 });
+    execFileSync('/usr/bin/openssl', ['req', '-new', '-x509', '-key', join(dir, 'key.pem'), '-subj', '/CN=merchant-test', '-days', '1', '-out', join(dir, 'cert.pem')], { stdio: 'pipe' });
+    return readFileSync(join(dir, 'cert.pem'), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

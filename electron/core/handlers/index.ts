@@ -6,6 +6,7 @@ import { contract, inputError, isChannel, type Channel, type ChannelOutput } fro
 import { jsonDepthFailure } from '../../../shared/json';
 import { MAX_JSON_DEPTH, MAX_OUTPUT_DEPTH, nestedDeeperThan } from '../../../shared/json-depth';
 import { err, InspectorError, ok, type Result } from '../../../shared/result';
+import { uncapitalise } from '../../../shared/words';
 import { appHandlers } from './app';
 import { keyHandlers } from './keys';
 import { envelopeHandlers } from './envelope';
@@ -37,7 +38,7 @@ export async function dispatch(
 ): Promise<Result<unknown>> {
   if (!isChannel(channel)) return err('unknown_channel', `There is no channel named "${channel}".`);
   if (nestedDeeperThan(rawInput, MAX_JSON_DEPTH)) {
-    return err('too_deep', `The ${channel} request is nested more than ${MAX_JSON_DEPTH} levels deep (the limit is ${MAX_JSON_DEPTH}): every channel takes a flat object of fields.`);
+    return err('too_deep', `The ${channel} request is nested more than ${MAX_JSON_DEPTH} levels deep (the limit is ${MAX_JSON_DEPTH}).`, { fix: 'Send a flat object of fields: every channel takes one.' });
   }
   const parsed = contract[channel].input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: inputError(parsed.error) };
@@ -68,7 +69,7 @@ export async function dispatch(
  */
 export function refuseDeepJson(text: string, what: string, field?: string): string {
   const failure = jsonDepthFailure(text);
-  if (failure) throw new InspectorError('too_deep', `${what}: ${failure.message.charAt(0).toLowerCase()}${failure.message.slice(1)}`, field);
+  if (failure) throw new InspectorError('too_deep', `${what}: ${uncapitalise(failure.message)}`, { field });
   return text;
 }
 
@@ -76,7 +77,9 @@ export function toErrorResult(e: unknown, channel: Channel): Result<never> {
   if (e instanceof InspectorError) return { ok: false, error: e.toAppError() };
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     // A recursive step ran out of stack on something the depth checks could not see (e.g. JSON in base64).
-    return err('too_deep', `${channel}: the input nests too deeply to read (the limit is ${MAX_JSON_DEPTH} levels): a request or response nests fewer than 10.`);
+    return err('too_deep', `${channel}: the input nests too deeply to read (the limit is ${MAX_JSON_DEPTH} levels).`, {
+      fix: 'Check that this is the right text: a request or response nests fewer than 10 levels.',
+    });
   }
   // An unexpected failure: say which operation broke without leaking a stack or key material.
   const detail = e instanceof Error ? e.message : String(e);

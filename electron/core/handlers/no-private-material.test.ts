@@ -12,7 +12,7 @@ import type { Result } from '../../../shared/result';
 import { SAMPLE_FIELDS } from '../__fixtures__/envelope-fields';
 import { privateJwkValues, testRsaKey } from '../__fixtures__/test-keys';
 import { createCore } from '../index';
-import { openVault } from '../vault';
+import { openVault } from '../vault/open';
 
 const VAULT_PASSPHRASE = 'vault-passphrase-7d1f';
 const KEY_PASSPHRASE = 'pem-passphrase-93ab';
@@ -68,7 +68,7 @@ describe('no channel output carries private key material', async () => {
   await call('inspect:resign', { text: signed.json, keyId: a.id });
   await call('keys:delete', { id: b.id });
 
-  const generatedJwk = vault.privateKey(g.id).export({ format: 'jwk' }) as Record<string, string>;
+  const generatedJwk = vault.signingKey(g.id).privateKey.export({ format: 'jwk' }) as Record<string, string>;
   const secrets = [
     'PRIVATE KEY',
     VAULT_PASSPHRASE,

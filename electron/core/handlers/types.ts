@@ -1,5 +1,5 @@
 import type { Channel, ChannelOutput, ChannelParsedInput, HostKind } from '../../../shared/contract';
-import type { Vault } from '../vault';
+import type { Vault } from '../vault/vault';
 
 /** Everything a handler may use: the core's state, passed in so tests can build their own. */
 export interface CoreContext {

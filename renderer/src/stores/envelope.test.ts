@@ -222,14 +222,15 @@ describe('"now" means now: copying or saving a stale envelope signs it afresh', 
     expect(claimsTimestamp(onScreen.json)).toBe(fields.timestamp);
   });
 
-  it('when signing afresh fails, nothing stale is copied and the toast says why', async () => {
-    sign.mockResolvedValue({ ok: false, error: { code: 'vault_locked', message: 'The vault is locked: unlock it on the Keys screen.' } });
+  it('when signing afresh fails, nothing stale is copied and the toast says why and what to do in the window', async () => {
+    sign.mockResolvedValue({ ok: false, error: { code: 'vault_locked', message: 'The key vault /home/qa/vault.json is locked.', fix: 'Type its passphrase to unlock it.', field: 'passphrase' } });
     vi.setSystemTime(SIGNED_AT + 16 * 60_000);
     expect(await copyEnvelope('json')).toBe(false);
     expect(writeText).not.toHaveBeenCalled();
     expect(useAppStore.getState().toast).toMatchObject({
       tone: 'warn',
-      message: 'Envelope JSON not copied. The envelope on screen was 16 min old, and signing it afresh failed: The vault is locked: unlock it on the Keys screen.',
+      message:
+        'Envelope JSON not copied. The envelope on screen was 16 min old, and signing it afresh failed: The key vault /home/qa/vault.json is locked. Unlock the vault on the Keys screen (a new vault: choose its passphrase there).',
     });
     // The stale envelope is gone from the preview too: it cannot be copied by hand either.
     expect(useEnvelopeStore.getState().preview.result).toBeNull();

@@ -16,7 +16,7 @@ import {
   type EnvelopeFields,
 } from '../../../shared/envelope';
 import type { SignResult } from '../../../shared/contract';
-import type { AppError } from '../../../shared/result';
+import { err, type AppError } from '../../../shared/result';
 import type { Verdict } from '../../../shared/verdict';
 import { api } from '../api';
 import { formatAge, formatSpan } from '../lib/time';
@@ -226,7 +226,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           try {
             answer = await api['envelope:sign']({ fields: toSignerFields(fields), keyId: s.keyId! });
           } catch (e) {
-            answer = { ok: false as const, error: { code: 'unexpected', message: `Signing failed: ${String(e)}` } };
+            answer = err('unexpected', `Signing failed: ${String(e)}`);
           }
           if (seq !== signSeq) return null; // a newer request owns the preview
           if (!answer.ok) {
@@ -250,7 +250,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           try {
             answer = await api['envelope:verify']({ text: json });
           } catch (e) {
-            answer = { ok: false as const, error: { code: 'unexpected', message: `Verification failed: ${String(e)}` } };
+            answer = err('unexpected', `Verification failed: ${String(e)}`);
           }
           if (seq !== verifySeq || get().preview.result?.json !== json) return null;
           if (!answer.ok) {

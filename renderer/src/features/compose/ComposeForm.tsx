@@ -7,6 +7,7 @@ import { useNow } from '../../lib/useNow';
 import { formatAge, formatDateTime } from '../../lib/time';
 import { Field } from '../../ui/Field';
 import { CopyButton } from '../../ui/CopyButton';
+import { errorText } from '../../lib/errorText';
 
 /** The id of a compose control, so the preview's "what is missing" list can focus it. */
 export const fieldId = (name: FieldName | 'keyId') => `compose-${name}`;
@@ -32,7 +33,7 @@ export function ComposeForm() {
   const warnings = fieldWarnings(fields, now, s.timestampMode);
   const serverError = s.preview.phase === 'error' ? s.preview.error : null;
   const serverField = serverFieldError(serverError?.field);
-  if (serverError && serverField && !errors[serverField]) errors[serverField] = serverError.message;
+  if (serverError && serverField && !errors[serverField]) errors[serverField] = errorText(serverError);
 
   const text = (name: TextField, label: ReactNode, extra?: { actions?: ReactNode; hint?: ReactNode; placeholder?: string; mono?: boolean }) => (
     <Field id={fieldId(name)} label={label} error={errors[name]} warning={warnings[name]} hint={extra?.hint} actions={extra?.actions}>
@@ -188,7 +189,7 @@ function KeySelect({ error }: { error?: string }) {
   );
   let problem: ReactNode = null;
   if (vault?.state === 'locked') problem = <>The vault is locked. {goToKeys} to unlock it.</>;
-  else if (listError) problem = <>Keys unavailable: {listError.message}</>;
+  else if (listError) problem = <>Keys unavailable: {errorText(listError)}</>;
   else if (loaded && privateKeys.length === 0) problem = <>No private keys in the vault yet. {goToKeys} to import or generate one.</>;
   else if (loaded && keyId && !chosen) problem = <>The key chosen before is no longer in the vault: pick another.</>;
 

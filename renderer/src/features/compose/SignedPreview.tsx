@@ -11,6 +11,7 @@ import { KeyBadge } from '../../ui/KeyBadge';
 import { fieldId } from './ComposeForm';
 import { VerifyPanel } from './VerifyPanel';
 import { envelopeToCopy, saveEnvelope } from './envelopeExport';
+import { errorText } from '../../lib/errorText';
 
 /** The signed envelope, live: what the merchant's app would send, and every part of the signature. */
 export function SignedPreview() {
@@ -39,7 +40,7 @@ export function SignedPreview() {
       {preview.phase === 'invalid' && <Missing problems={preview.problems} />}
       {preview.phase === 'error' && preview.error && (
         <div role="alert" className="banner error">
-          <strong>Could not sign.</strong> {preview.error.message} <span className="muted">({preview.error.code})</span>
+          <strong>Could not sign.</strong> {errorText(preview.error)} <span className="muted">({preview.error.code})</span>
         </div>
       )}
       {preview.phase === 'idle' && <p className="muted">Signing…</p>}

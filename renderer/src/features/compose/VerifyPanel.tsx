@@ -1,5 +1,6 @@
 import { useEnvelopeStore } from '../../stores/envelope';
 import { shortThumbprint } from '../../lib/format';
+import { errorText } from '../../lib/errorText';
 
 /** What the main side's verdict says about the envelope on screen: the same verdict Inspect shows for it. */
 export function VerifyPanel() {
@@ -15,7 +16,7 @@ export function VerifyPanel() {
   if (verify.phase === 'error' || !verify.result) {
     return (
       <div className="banner error" role="alert" aria-label="Verification result">
-        <strong>Verification failed to run.</strong> {verify.error?.message}
+        <strong>Verification failed to run.</strong> {verify.error && errorText(verify.error)}
       </div>
     );
   }

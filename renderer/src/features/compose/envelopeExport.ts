@@ -12,6 +12,7 @@ import { useEnvelopeStore, type PreviewState } from '../../stores/envelope';
 import { copyText } from '../../lib/clipboard';
 import { formatSpan } from '../../lib/time';
 import { saveTextFile } from '../../ui/DownloadLink';
+import { errorText } from '../../lib/errorText';
 
 /** In "now" mode an envelope whose timestamp is further than this from the clock is signed afresh before it leaves. */
 export const RESIGN_AFTER_MS = 60_000;
@@ -47,7 +48,7 @@ interface HandOut {
 async function handOut(form: EnvelopeForm, verb: 'copied' | 'saved'): Promise<HandOut | null> {
   const answer = await freshEnvelope();
   if (!answer.ok) {
-    useAppStore.getState().notify(`${FORM_NAME[form]} not ${verb}. ${answer.error.message}`, 'warn');
+    useAppStore.getState().notify(`${FORM_NAME[form]} not ${verb}. ${errorText(answer.error)}`, 'warn');
     return null;
   }
   const afresh = answer.resignedAfterMs === null ? '' : `signed afresh (the one on screen ${offBy(answer.resignedAfterMs)})`;
@@ -97,6 +98,6 @@ function notSigned(preview: PreviewState): AppError {
   if (preview.phase === 'invalid' && preview.problems[0]) {
     return { code: 'form_incomplete', message: `The form is not complete: ${preview.problems[0].message}`, field: preview.problems[0].field };
   }
-  if (preview.phase === 'signing') return { code: 'superseded', message: 'The form changed while signing: try again in a moment.' };
-  return { code: 'not_signed', message: 'Nothing is signed yet: fill the Compose form first.' };
+  if (preview.phase === 'signing') return { code: 'superseded', message: 'The form changed while signing.' };
+  return { code: 'not_signed', message: 'Nothing is signed yet.' };
 }

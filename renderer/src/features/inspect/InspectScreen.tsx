@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/time';
 import { DecodedPanel, timestampOf } from './DecodedPanel';
 import { ResignPanel } from './ResignPanel';
 import { SignaturePanel } from './SignaturePanel';
+import { errorText } from '../../lib/errorText';
 
 /** Paste what the merchant's app sent; see what it says, whether it verifies, and why not. */
 export function InspectScreen() {
@@ -97,7 +98,7 @@ export function InspectScreen() {
       </section>
 
       <div className="stack" aria-live="polite">
-        <ErrorBanner>{s.error?.message}</ErrorBanner>
+        <ErrorBanner>{s.error && errorText(s.error)}</ErrorBanner>
         {!s.result && !s.error && (
           <section className="panel">
             <p className="muted">Paste a request on the left: the findings, the decoded header and claims, and the verification appear here.</p>

@@ -2,6 +2,7 @@ import { useInspectStore } from '../../stores/inspect';
 import { usePrivateKeys } from '../../stores/keys';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { SegmentDiff } from './SegmentDiff';
+import { errorText } from '../../lib/errorText';
 
 /** Re-sign the decoded claims with a vault key and compare the segments byte by byte. */
 export function ResignPanel() {
@@ -31,7 +32,7 @@ export function ResignPanel() {
         </button>
       </div>
       {privateKeys.length === 0 && <p className="field-hint">No private keys in the vault: import or generate one on the Keys screen.</p>}
-      <ErrorBanner>{s.resignError?.message}</ErrorBanner>
+      <ErrorBanner>{s.resignError && errorText(s.resignError)}</ErrorBanner>
       {s.resign && s.resign.segments.map((d) => <SegmentDiff key={d.name} diff={d} />)}
     </section>
   );

@@ -4,6 +4,7 @@ import { useKeysStore } from '../../stores/keys';
 import { Field } from '../../ui/Field';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { KeyWarnings, useKeyWarnings } from './KeyWarnings';
+import { errorText } from '../../lib/errorText';
 
 export function GenerateKey({ disabled }: { disabled: boolean }) {
   const generate = useKeysStore((s) => s.generate);
@@ -31,8 +32,8 @@ export function GenerateKey({ disabled }: { disabled: boolean }) {
       return;
     }
     const known = (['bits', 'label', 'kid'] as const).find((f) => f === result.error.field);
-    if (known) setErrors({ [known]: result.error.message });
-    else setBanner(result.error.message);
+    if (known) setErrors({ [known]: errorText(result.error) });
+    else setBanner(errorText(result.error));
   };
 
   return (

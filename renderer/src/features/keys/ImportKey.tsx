@@ -7,6 +7,7 @@ import { Field } from '../../ui/Field';
 import { FileButton } from '../../ui/FileButton';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { KeyWarnings, useKeyWarnings } from './KeyWarnings';
+import { errorText } from '../../lib/errorText';
 
 const MAX_KEY_BYTES = 256 * 1024;
 type ImportField = 'text' | 'passphrase' | 'label' | 'kid';
@@ -73,7 +74,8 @@ export function ImportKey({ disabled }: { disabled: boolean }) {
       showWarnings(result.value.warnings);
       return;
     }
-    const { code, message, field } = result.error;
+    const { code, field } = result.error;
+    const message = errorText(result.error);
     if (code === 'vault_locked') {
       // The vault's passphrase, not the key's: say so above the form and let the vault panel ask for it.
       setBanner(message);

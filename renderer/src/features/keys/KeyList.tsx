@@ -14,6 +14,7 @@ import { DownloadLink } from '../../ui/DownloadLink';
 import { JsonView } from '../../ui/JsonView';
 import { KeyWarnings, useKeyWarnings } from './KeyWarnings';
 import { RenameForm } from './RenameForm';
+import { errorText } from '../../lib/errorText';
 
 export function KeyList() {
   const keys = useKeysStore((s) => s.keys);
@@ -31,7 +32,7 @@ export function KeyList() {
       </div>
       {listError && (
         <div role="alert" className="banner error">
-          Could not list the keys: {listError.message}
+          Could not list the keys: {errorText(listError)}
         </div>
       )}
       {!loaded && <p className="muted">Loading keys…</p>}
@@ -164,7 +165,7 @@ function ExportPanel({ keyInfo: k }: { keyInfo: KeyInfo }) {
     if (cached) return;
     let live = true;
     void exportPublic(k.id).then((r) => {
-      if (live && !r.ok) setError(r.error.message);
+      if (live && !r.ok) setError(errorText(r.error));
     });
     return () => {
       live = false;
@@ -242,7 +243,7 @@ function DeleteDialog({ keyInfo, onClose }: { keyInfo: KeyInfo | null; onClose()
         if (result.ok) {
           setError(null);
           onClose();
-        } else setError(result.error.message);
+        } else setError(errorText(result.error));
       }}
     >
       {keyInfo && (

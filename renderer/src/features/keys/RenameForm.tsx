@@ -3,6 +3,7 @@ import type { KeyInfo, KeyWarning } from '../../../../shared/keys';
 import { useKeysStore } from '../../stores/keys';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field } from '../../ui/Field';
+import { errorText } from '../../lib/errorText';
 
 /** Changes a key's label and kid; hands the vault's warnings (a kid another key carries) to the card. */
 export function RenameForm({ keyInfo: k, onDone }: { keyInfo: KeyInfo; onDone(warnings: KeyWarning[]): void }) {
@@ -21,8 +22,8 @@ export function RenameForm({ keyInfo: k, onDone }: { keyInfo: KeyInfo; onDone(wa
     setBusy(false);
     if (result.ok) return onDone(result.value.warnings);
     const field = (['label', 'kid'] as const).find((f) => f === result.error.field);
-    if (field) setErrors({ [field]: result.error.message });
-    else setBanner(result.error.message);
+    if (field) setErrors({ [field]: errorText(result.error) });
+    else setBanner(errorText(result.error));
   };
   return (
     <form className="stack rename" onSubmit={submit} aria-label={`Rename ${k.label || k.kid}`}>

@@ -4,6 +4,7 @@ import { Badge } from '../../ui/Badge';
 import { CopyButton } from '../../ui/CopyButton';
 import { Field } from '../../ui/Field';
 import { plural } from '../../lib/format';
+import { errorText } from '../../lib/errorText';
 
 export const VAULT_PASSPHRASE_ID = 'vault-passphrase';
 
@@ -20,7 +21,7 @@ export function VaultPanel() {
   if (vaultError) {
     return (
       <div role="alert" className="banner error">
-        <strong>The vault does not answer.</strong> {vaultError.message}
+        <strong>The vault does not answer.</strong> {errorText(vaultError)}
       </div>
     );
   }
@@ -67,7 +68,7 @@ function UnlockForm({ isNew, explained }: { isNew: boolean; explained: boolean }
     if (result.ok) {
       setPassphrase('');
       setConfirm('');
-    } else setError(result.error.message);
+    } else setError(errorText(result.error));
   };
 
   return (

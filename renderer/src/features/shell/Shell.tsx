@@ -7,6 +7,7 @@ import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ScreenContext } from './screen';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { ErrorBanner } from '../../ui/ErrorBanner';
+import { errorText } from '../../lib/errorText';
 
 interface Props {
   screens: { id: Screen; label: string }[];
@@ -49,7 +50,7 @@ export function Shell({ screens, children }: Props) {
             </>
           )}
           {infoError && (
-            <Badge tone="error" title={infoError.message}>
+            <Badge tone="error" title={errorText(infoError)}>
               Main side unavailable
             </Badge>
           )}
@@ -73,7 +74,7 @@ export function Shell({ screens, children }: Props) {
         ))}
       </nav>
       <main className="content" aria-label={current.label}>
-        <ErrorBanner>{infoError?.message}</ErrorBanner>
+        <ErrorBanner>{infoError && errorText(infoError)}</ErrorBanner>
         {screens.map((s) => (
           <div key={s.id} className="screen" hidden={s.id !== current.id} data-screen={s.id}>
             <ScreenContext.Provider value={{ id: s.id, active: s.id === current.id }}>

@@ -1,0 +1,157 @@
+/**
+ * Every error the app can return: a stable code, a one-line title, the HTTP status the browser host
+ * answers with, and what to do about it. Failures say what happened in `message` (core) and what to do
+ * in `fix`: the words for each door come from here, so no door rewrites another's message.
+ *
+ * `status`: 4xx for a request a door refuses, 200 for a failed answer (`{ ok: false }`), 500 only for
+ * the host's own last-resort failure. Codes that only the window or the CLI makes carry the status they
+ * would have; no host sends them.
+ *
+ * `fix`: `window` and `cli` are the door's own words and win over an occurrence's `fix`; `any` is the
+ * fallback when neither the door nor the occurrence says anything. See `fixFor`.
+ */
+import type { AppError } from './result';
+
+export type Door = 'window' | 'cli';
+
+interface Fix {
+  window?: string;
+  cli?: string;
+  any?: string;
+}
+
+interface Entry {
+  title: string;
+  status: number;
+  fix?: Fix;
+}
+
+const VAULT_FROM_ENV = 'Set UPI_INSPECTOR_PASSPHRASE or run the command in a terminal to be asked';
+const KEY_AS_FILE = 'or give the key as a file: --key-file to sign, --public-key to verify';
+
+export const ERRORS = {
+  // Refused by a door before any handler runs.
+  invalid_input: { title: 'The input does not match the channel’s contract', status: 400 },
+  invalid_json: { title: 'The request body is not JSON', status: 400 },
+  too_deep: { title: 'The input is nested deeper than the 256-level limit', status: 400 },
+  bad_path: { title: 'The channel name in the path is not valid percent-encoding', status: 400 },
+  forbidden_host: { title: 'The Host header is not this inspector’s loopback address', status: 403 },
+  forbidden_origin: { title: 'The Origin may not call this inspector', status: 403 },
+  forbidden_token: { title: 'The per-launch token is missing or wrong', status: 403, fix: { any: 'Open the URL the inspector printed at start-up.' } },
+  forbidden_path: { title: 'The path is outside the app', status: 403 },
+  forbidden_sender: { title: 'The calling frame is not the inspector’s own page', status: 403 },
+  unknown_channel: { title: 'There is no channel by that name', status: 404 },
+  not_found: { title: 'No file at that path', status: 404 },
+  method_not_allowed: { title: 'The HTTP method is not the one this path takes', status: 405 },
+  too_large: { title: 'The request body is over the size limit', status: 413, fix: { any: 'Open the file instead of pasting it.' } },
+  answer_too_deep: { title: 'The answer would nest deeper than the limit, so it is not sent', status: 422 },
+  unserializable: { title: 'The answer could not be written as JSON', status: 422, fix: { any: 'Report this with the text you pasted.' } },
+  host_failed: { title: 'The browser host failed to answer (a bug)', status: 500, fix: { any: 'Try again; if it persists, restart "npm run serve" and report this.' } },
+
+  // A handler's failed answer.
+  internal: { title: 'An operation failed unexpectedly (a bug)', status: 200, fix: { any: 'Report this, with what was pasted or typed, as a bug in UPI Inspector.' } },
+  vault_locked: {
+    title: 'The key vault is locked',
+    status: 200,
+    fix: {
+      window: 'Unlock the vault on the Keys screen (a new vault: choose its passphrase there).',
+      cli: `${VAULT_FROM_ENV}; ${KEY_AS_FILE}.`,
+    },
+  },
+  vault_damaged: {
+    title: 'The key vault file is damaged and left as it is',
+    status: 200,
+    fix: {
+      cli: `Move the file aside (or set UPI_INSPECTOR_HOME to another folder) to start a new vault, or restore it from a backup; meanwhile give the key as a file: --key-file to sign, --public-key to verify.`,
+    },
+  },
+  vault_mode_mismatch: { title: 'The vault file was written by another storage mode', status: 200 },
+  vault_write_failed: { title: 'The key vault could not be saved', status: 200 },
+  passphrase_required: {
+    title: 'A passphrase is needed',
+    status: 200,
+    fix: {
+      window: 'Type the key’s passphrase in the Key passphrase field, then import it again.',
+      cli: 'Set UPI_INSPECTOR_KEY_PASSPHRASE to the key’s passphrase, or run the command in a terminal to be asked for it.',
+    },
+  },
+  wrong_passphrase: {
+    title: 'The passphrase does not open it',
+    status: 200,
+    fix: {
+      cli: 'Check the passphrase (UPI_INSPECTOR_PASSPHRASE for the vault, UPI_INSPECTOR_KEY_PASSPHRASE for a key file, or what was typed at the prompt) and try again.',
+      any: 'Check the passphrase and try again.',
+    },
+  },
+  cipher_data_damaged: { title: 'The encrypted vault data is not in the passphrase cipher format', status: 200 },
+  key_not_found: {
+    title: 'There is no such key in the vault',
+    status: 200,
+    fix: {
+      window: 'Pick a key from the list (keys may have been deleted in another window or by the CLI).',
+      cli: 'Run "upi-inspector keys list" to see the ids and kids in the vault.',
+    },
+  },
+  ambiguous_key: { title: 'Several keys in the vault have that kid', status: 200 },
+  duplicate_key: { title: 'The key is already in the vault', status: 200, fix: { any: 'Use the key already there; delete it first to import it again.' } },
+  kid_missing: {
+    title: 'The signing key has no kid',
+    status: 200,
+    fix: {
+      window: 'Set the kid Juspay issued on the Keys screen (Rename).',
+      cli: 'Pass --kid <kid>, the kid Juspay issued for this key (e.g. uat833359804655bb748702e324111).',
+    },
+  },
+  public_only: { title: 'Signing needs a private key, and this is a public key', status: 200 },
+  weak_key: { title: 'The RSA key is under 2048 bits', status: 200 },
+  not_rsa: { title: 'The key is not an RSA key', status: 200 },
+  key_inconsistent: { title: 'The key’s private parts do not match its modulus', status: 200 },
+  empty_key: { title: 'The key is empty', status: 200 },
+  damaged_pem: { title: 'The PEM is damaged or cut off', status: 200 },
+  damaged_json: { title: 'The JWK is not valid JSON', status: 200 },
+  damaged_jwk: { title: 'The JSON is not a usable JWK', status: 200 },
+  jwk_missing_members: { title: 'The JWK lacks members an RSA key needs', status: 200 },
+  unsupported_key_format: { title: 'The key is in a format UPI Inspector does not read', status: 200 },
+  unrecognized_key_format: { title: 'The text is neither a PEM key nor a JWK', status: 200 },
+  claims_unreadable: { title: 'The request has no readable claims to re-sign', status: 200 },
+  claims_incomplete: { title: 'The claims lack fields a request needs', status: 200 },
+
+  // Made by the CLI.
+  invalid_usage: { title: 'The command was used wrongly', status: 400, fix: { any: 'Run "upi-inspector <command> --help" for its options.' } },
+  passphrase_mismatch: { title: 'The two passphrases typed differ', status: 200, fix: { any: 'Run the command again.' } },
+  no_terminal: {
+    title: 'There is no terminal to ask for a passphrase on',
+    status: 200,
+    fix: { any: 'Set it in the environment instead: UPI_INSPECTOR_PASSPHRASE for the vault, UPI_INSPECTOR_KEY_PASSPHRASE for a key file.' },
+  },
+  cancelled: { title: 'Cancelled at the passphrase prompt', status: 200 },
+
+  // Made by the window.
+  no_token: { title: 'The page was opened without its token', status: 403, fix: { any: 'Open the URL that "npm run serve" printed.' } },
+  host_unreachable: { title: 'The browser host does not answer', status: 503, fix: { any: 'Check that "npm run serve" is still running, then try again.' } },
+  bad_response: { title: 'The browser host answered without a result', status: 502, fix: { any: 'Reload the page; if it persists, restart "npm run serve".' } },
+  unexpected: { title: 'The call to the main side failed unexpectedly (a bug)', status: 200, fix: { any: 'Try again; if it persists, report this as a bug in UPI Inspector.' } },
+  form_incomplete: { title: 'The Compose form is not complete', status: 200 },
+  superseded: { title: 'The form changed while signing', status: 200, fix: { any: 'Try again in a moment.' } },
+  not_signed: { title: 'Nothing is signed yet', status: 200, fix: { any: 'Fill the Compose form first.' } },
+} as const satisfies Record<string, Entry>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** The HTTP status a door answers a failure with (200: a failed answer, not a refused request). */
+export function statusOfCode(code: ErrorCode): number {
+  return ERRORS[code].status;
+}
+
+/** What to do, in the words of `door`: its own fix, else this occurrence's, else the catalogue's `any`. */
+export function fixFor(error: Pick<AppError, 'code' | 'fix'>, door: Door): string | undefined {
+  const fix: Fix | undefined = (ERRORS[error.code] as Entry | undefined)?.fix;
+  return fix?.[door] ?? error.fix ?? fix?.any;
+}
+
+/** What happened, then what to do, as one line: how the CLI prints an error and the window shows one. */
+export function describeError(error: Pick<AppError, 'code' | 'message' | 'fix'>, door: Door): string {
+  const fix = fixFor(error, door);
+  const message = error.message.replace(/\s*\n\s*/g, ' ');
+  return fix ? `${message} ${fix}` : message;
+}
