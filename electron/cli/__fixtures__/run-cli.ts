@@ -96,6 +96,13 @@ export function cliWorkspace(prefix: string) {
     files,
     write,
     cli: (argv: string[], options: Omit<RunOptions, 'cwd'> = {}) => runCliInProcess(argv, { ...options, cwd: dir }),
+    /** Files holding JSON nested 100,000 levels deep, in each way a reader could meet it. */
+    deepFiles: (levels = 100_000) => ({
+      arrays: write('deep-arrays.json', '['.repeat(levels) + ']'.repeat(levels)),
+      objects: write('deep-objects.json', `{"requestId":"r","payload":${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}}`),
+      string: write('deep-string.json', JSON.stringify('['.repeat(levels) + ']'.repeat(levels))),
+      envelopes: write('deep-envelopes.json', '{"envelope":'.repeat(levels) + '1' + '}'.repeat(levels)),
+    }),
     /** A vault of its own under the workspace, unlocked by UPI_INSPECTOR_PASSPHRASE. */
     vaultEnv: (name: string): Record<string, string> => ({ UPI_INSPECTOR_HOME: join(dir, name), UPI_INSPECTOR_PASSPHRASE: 'cli vault passphrase' }),
   };

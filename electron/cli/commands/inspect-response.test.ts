@@ -4,7 +4,7 @@ import { createCore } from '../../core';
 import { openVault } from '../../core/vault/open';
 import { cliWorkspace, expectOneLineError } from '../__fixtures__/run-cli';
 
-const { cli, dir, write } = cliWorkspace('upi-cli-response-');
+const { cli, dir, deepFiles } = cliWorkspace('upi-cli-response-');
 
 const linked = JSON.stringify({
   requestId: '9b2f4c1e-8a3d-4f6b-9c2e-1d5a7b8c9e0f',
@@ -60,13 +60,7 @@ describe('inspect-response prints what the Response screen shows', async () => {
 });
 
 describe('JSON nested 100,000 levels deep: a one-line error and exit 2, never a stack trace', () => {
-  const levels = 100_000;
-  const deep = {
-    arrays: write('deep-arrays.json', '['.repeat(levels) + ']'.repeat(levels)),
-    objects: write('deep-objects.json', `{"requestId":"r","payload":${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}}`),
-    string: write('deep-string.json', JSON.stringify('['.repeat(levels) + ']'.repeat(levels))),
-    envelopes: write('deep-envelopes.json', '{"envelope":'.repeat(levels) + '1' + '}'.repeat(levels)),
-  };
+  const deep = deepFiles();
 
   it.each(Object.keys(deep) as Array<keyof typeof deep>)('inspect-response on %s', async (name) => {
     const file = deep[name];

@@ -4,7 +4,7 @@ import { createCore } from '../../core';
 import { openVault } from '../../core/vault/open';
 import { cliWorkspace, expectOneLineError, PINNED, TRIPLET } from '../__fixtures__/run-cli';
 
-const { cli, files, dir, write, merchant } = cliWorkspace('upi-cli-verify-');
+const { cli, files, dir, write, merchant, deepFiles } = cliWorkspace('upi-cli-verify-');
 const signedRun = cli(['sign', ...TRIPLET, '--kid', 'uat1', '--key-file', files.key, ...PINNED]);
 const NOW = '1668389349848';
 
@@ -93,13 +93,7 @@ describe('verify prints what the Inspect screen shows', async () => {
 });
 
 describe('JSON nested 100,000 levels deep: a one-line error and exit 2, never a stack trace', () => {
-  const levels = 100_000;
-  const deep = {
-    arrays: write('deep-arrays.json', '['.repeat(levels) + ']'.repeat(levels)),
-    objects: write('deep-objects.json', `{"requestId":"r","payload":${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}}`),
-    string: write('deep-string.json', JSON.stringify('['.repeat(levels) + ']'.repeat(levels))),
-    envelopes: write('deep-envelopes.json', '{"envelope":'.repeat(levels) + '1' + '}'.repeat(levels)),
-  };
+  const deep = deepFiles();
 
   it.each(Object.keys(deep) as Array<keyof typeof deep>)('verify on %s', async (name) => {
     const file = deep[name];
@@ -117,6 +111,7 @@ describe('JSON nested 100,000 levels deep: a one-line error and exit 2, never a 
   });
 
   it('verify --public-key with a JWK nested too deep', async () => {
+    const levels = 100_000;
     const jwk = write('deep.jwk', JSON.stringify({ ...merchant.publicJwk, x: 0 }).replace('"x":0', `"x":${'['.repeat(levels)}${']'.repeat(levels)}`));
     const request = write('shallow-request.json', '{"protected":"e30","signaturePayload":"e30","signature":"AA"}');
     expectOneLineError(await cli(['verify', request, '--public-key', jwk]), 'too_deep', /cannot read the public key file .*deep\.jwk: the JSON is nested more than 256 levels deep/);
