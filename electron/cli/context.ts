@@ -8,6 +8,7 @@ import { InspectorError } from '../../shared/result';
 import { createCore, type Core } from '../core';
 import { refuseDeepJson } from '../core/handlers';
 import { openVaultFromEnv, PASSPHRASE_ENV, type PassphrasePrompt } from '../core/vault/open';
+import { resolveDataDir } from '../core/vault/store';
 import type { Vault } from '../core/vault/vault';
 import { usageError } from './errors';
 import type { CliIo } from './io';
@@ -50,7 +51,7 @@ export function createContext(io: CliIo, version: string): CliContext {
       return vault;
     },
     core() {
-      core ??= context.vault().then((v) => createCore({ host: 'browser', version, vault: v, now: io.now }));
+      core ??= context.vault().then((v) => createCore({ host: 'browser', version, vault: v, dataDir: resolveDataDir(io.env), now: io.now }));
       return core;
     },
     async askPassphrase(question) {

@@ -12,6 +12,8 @@ export interface CoreOptions {
   host: HostKind;
   version: string;
   vault: Vault;
+  /** The data directory (profiles, history, settings live beside the vault); absent in tests that keep everything in memory. */
+  dataDir?: string;
   now?: () => number;
 }
 
@@ -27,6 +29,7 @@ export function createCore(options: CoreOptions): Core {
     version: options.version,
     platform: process.platform,
     vault: options.vault,
+    dataDir: options.dataDir ?? null,
     now: options.now ?? Date.now,
   };
   return { ctx, dispatch: bindDispatch(handlers, ctx) };

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { version } from '../../package.json';
 import { createCore } from '../core';
+import { resolveDataDir } from '../core/vault/store';
 import { openHostVault } from './vault';
 import { parseHostArgs } from './args';
 import { startHost } from './server';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const vault = await openHostVault(process.env);
-  const core = createCore({ host: 'browser', version, vault });
+  const core = createCore({ host: 'browser', version, vault, dataDir: resolveDataDir(process.env) });
   const host = await startHost({
     port: args.port,
     rendererDir,

@@ -29,8 +29,9 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.renderer));
 
-  const vault = await openDesktopVault(safeStorage, app.getPath('userData'));
-  const core = createCore({ host: 'electron', version, vault });
+  const dataDir = app.getPath('userData');
+  const vault = await openDesktopVault(safeStorage, dataDir);
+  const core = createCore({ host: 'electron', version, vault, dataDir });
   registerIpcHandlers(ipcMain, (channel, input) => core.dispatch(channel as never, input));
 
   const openWindow = () => {

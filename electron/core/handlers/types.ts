@@ -8,6 +8,8 @@ export interface CoreContext {
   version: string;
   platform: string;
   vault: Vault;
+  /** Where the app keeps its files (vault, profiles, history); null when nothing is persisted (tests). */
+  dataDir: string | null;
   /** Epoch ms; injectable so tests pin time. */
   now(): number;
 }
