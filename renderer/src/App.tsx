@@ -14,6 +14,8 @@ const SCREENS: { id: Screen; label: string }[] = [
   { id: 'response', label: 'Response' },
   { id: 'inspect', label: 'Inspect' },
   { id: 'keys', label: 'Keys' },
+  { id: 'profiles', label: 'Profiles' },
+  { id: 'history', label: 'History' },
 ];
 
 export function App() {
