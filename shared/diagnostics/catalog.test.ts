@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { requestFamilies, requestWorld, responseFamilies } from '../__fixtures__/cases';
+import { sessionFamilies } from '../__fixtures__/session-cases';
 import { FINDING_IDS, SEVERITIES, listFindingIds, sortFindings, type FindingId } from './catalog';
 import * as api from './index';
 
 const world = await requestWorld();
 const requestCases = Object.values(await requestFamilies(world)).flat();
 const responseCases = Object.values(responseFamilies()).flat();
+const sessionCases = await sessionFamilies();
 
 describe('FINDING_IDS', () => {
   it('has a raising and a non-raising case for every id, in its scope', () => {
     const covered = new Map<FindingId, Set<string>>();
     for (const c of requestCases) (covered.get(c.id) ?? covered.set(c.id, new Set()).get(c.id)!).add('request');
     for (const c of responseCases) (covered.get(c.id) ?? covered.set(c.id, new Set()).get(c.id)!).add('response');
+    for (const c of sessionCases) (covered.get(c.id) ?? covered.set(c.id, new Set()).get(c.id)!).add('session');
     const missing: string[] = [];
     for (const [id, entry] of Object.entries(FINDING_IDS) as [FindingId, (typeof FINDING_IDS)[FindingId]][]) {
       const scopes = covered.get(id) ?? new Set();

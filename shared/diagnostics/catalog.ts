@@ -6,7 +6,7 @@
  */
 import type { Finding, Severity } from './types';
 
-export type FindingScope = 'request' | 'response' | 'both';
+export type FindingScope = 'request' | 'response' | 'both' | 'session';
 
 interface Entry {
   severity: Severity;
@@ -120,6 +120,16 @@ export const FINDING_IDS = {
   'prefix.unusual': { severity: 'info', scope: 'response', title: 'prefix is not a 3-letter bank handle prefix' },
   'response.string-spelling': { severity: 'info', scope: 'response', title: 'Booleans or numbers were spelled as strings' },
   'response.unreadable': { severity: 'warning', scope: 'response', title: 'Values that could not be read as their type' },
+
+  // A whole log session: what only shows across calls.
+  'session.request-id-reused': { severity: 'error', scope: 'session', title: 'Two requests in the log carry the same requestId' },
+  'session.timestamp-backwards': { severity: 'warning', scope: 'session', title: 'A request was signed earlier than the one logged before it' },
+  'session.clock-skew': { severity: 'warning', scope: 'session', title: 'The device clock is off by more than a minute' },
+  'session.kid-changed': { severity: 'warning', scope: 'session', title: 'The kid changes in the middle of the session' },
+  'session.signed-long-before-logged': { severity: 'error', scope: 'session', title: 'A request was signed more than 15 minutes before it was logged' },
+  'session.unanswered': { severity: 'info', scope: 'session', title: 'A request has no response in the log' },
+  'session.orphan-response': { severity: 'info', scope: 'session', title: 'A response has no request in the log' },
+  'session.unclosed': { severity: 'warning', scope: 'session', title: 'A request or response in the log never closes (cut off)' },
 } as const satisfies Record<string, Entry>;
 
 export type FindingId = keyof typeof FINDING_IDS;
