@@ -59,7 +59,8 @@ function openInBrowser(/** @type {string} */ url, /** @type {(started: boolean) 
     answered = true;
   };
   try {
-    const opener = spawn(command, args, { stdio: 'ignore', detached: true });
+    // cmd's `start` takes its arguments as typed: Node's quoting would turn the empty title "" into \"\".
+    const opener = spawn(command, args, { stdio: 'ignore', detached: true, windowsVerbatimArguments: process.platform === 'win32' });
     opener.on('error', () => answer(false));
     opener.on('spawn', () => {
       opener.unref();
