@@ -35,6 +35,7 @@ export const ERRORS = {
   invalid_json: { title: 'The request body is not JSON', status: 400 },
   too_deep: { title: 'The input is nested deeper than the 256-level limit', status: 400 },
   bad_path: { title: 'The channel name in the path is not valid percent-encoding', status: 400 },
+  duplicate_header: { title: 'A Host or Origin header appears more than once', status: 400, fix: { any: 'Send each of Host and Origin once.' } },
   forbidden_host: { title: 'The Host header is not this inspector’s loopback address', status: 403 },
   forbidden_origin: { title: 'The Origin may not call this inspector', status: 403 },
   forbidden_token: { title: 'The per-launch token is missing or wrong', status: 403, fix: { any: 'Open the URL the inspector printed at start-up.' } },
@@ -43,9 +44,16 @@ export const ERRORS = {
   unknown_channel: { title: 'There is no channel by that name', status: 404 },
   not_found: { title: 'No file at that path', status: 404 },
   method_not_allowed: { title: 'The HTTP method is not the one this path takes', status: 405 },
+  body_timeout: { title: 'The request body did not arrive in time', status: 408, fix: { any: 'Send the whole body at once, then try again.' } },
   too_large: { title: 'The request body is over the size limit', status: 413, fix: { any: 'Open the file instead of pasting it.' } },
+  unsupported_media_type: { title: 'API calls must be sent as application/json', status: 415, fix: { any: 'Send the body with Content-Type: application/json.' } },
   answer_too_deep: { title: 'The answer would nest deeper than the limit, so it is not sent', status: 422 },
   unserializable: { title: 'The answer could not be written as JSON', status: 422, fix: { any: 'Report this with the text you pasted.' } },
+  host_busy: {
+    title: 'The browser host is taking in as much as it holds at once',
+    status: 503,
+    fix: { any: 'Try again in a moment (the Retry-After header says when); paste large texts one at a time.' },
+  },
   host_failed: { title: 'The browser host failed to answer (a bug)', status: 500, fix: { any: 'Try again; if it persists, restart "npm run serve" and report this.' } },
 
   // A handler's failed answer.

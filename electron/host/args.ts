@@ -1,11 +1,12 @@
 /** Command-line arguments of `npm run serve`, parsed by hand: two flags do not need a framework. */
 export interface HostArgs {
-  port: number;
+  /** null: not told, so the port of the last launch if it is free, else any free port. */
+  port: number | null;
   rendererDir?: string;
 }
 
 export function parseHostArgs(argv: string[]): HostArgs | { error: string } {
-  const args: HostArgs = { port: 0 };
+  const args: HostArgs = { port: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -22,7 +23,7 @@ export function parseHostArgs(argv: string[]): HostArgs | { error: string } {
       if (!raw) return { error: '--renderer-dir takes the folder of the built renderer.' };
       args.rendererDir = raw;
     } else if (flag === '--help' || flag === '-h') {
-      return { error: 'usage: npm run serve -- [--port <n>]   (0 = any free port; default 0)' };
+      return { error: 'usage: npm run serve -- [--port <n>]   (0 = any free port; default: the last launch\'s port if free)' };
     } else {
       return { error: `unknown option "${arg}". usage: npm run serve -- [--port <n>]` };
     }

@@ -1,6 +1,7 @@
 /**
- * `npm run serve`: the browser host's entry point. Prints one line with the URL to open, then serves
- * until Ctrl-C (or SIGTERM), closing cleanly.
+ * `npm run serve` (and `npm start` where Electron cannot run): the browser host's entry point. Prints
+ * one line with the URL to open, then serves until Ctrl-C (or SIGTERM), closing cleanly. Without
+ * --port it listens on the last launch's port when that is free (see ./port-memory).
  */
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { createCore } from '../core';
 import { resolveDataDir } from '../core/vault/store';
 import { openHostVault } from './vault';
 import { parseHostArgs } from './args';
-import { startHost } from './server';
+import { listenRemembering } from './port-memory';
 
 async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2));
@@ -23,12 +24,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const vault = await openHostVault(process.env);
-  const core = createCore({ host: 'browser', version, vault, dataDir: resolveDataDir(process.env) });
-  const host = await startHost({
-    port: args.port,
-    rendererDir,
-    dispatch: (channel, input) => core.dispatch(channel as never, input),
-  });
+  const dataDir = resolveDataDir(process.env);
+  const core = createCore({ host: 'browser', version, vault, dataDir });
+  const host = await listenRemembering(args.port, dataDir, { rendererDir, dispatch: (channel, input) => core.dispatch(channel as never, input) });
   process.stdout.write(`UPI Inspector (browser host) at ${host.url}\n`);
 
   let closing = false;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { dispatch as coreDispatch, handlers } from '../core/handlers';
 import type { CoreContext } from '../core/handlers';
 import { startHost, TOKEN_HEADER, type RunningHost } from './server';
+import { rawRequest } from './__fixtures__/raw-http';
 
 const rendererDir = mkdtempSync(join(tmpdir(), 'upi-host-test-'));
 writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
@@ -51,6 +52,8 @@ function call(path: string, options: { method?: string; headers?: Record<string,
     req.end(options.body);
   });
 }
+
+type WindowHttpApi = (token: string, fetchImpl: typeof fetch) => Record<string, (input: unknown) => Promise<unknown>>;
 
 const withToken = { [TOKEN_HEADER]: 'test-token', 'content-type': 'application/json' };
 
@@ -145,5 +148,53 @@ describe('browser host', () => {
     expect((await call('/assets/app.js', { method: 'GET' })).headers['content-type']).toMatch(/javascript/);
     expect((await call('/%2e%2e/secret.txt', { method: 'GET' })).body).not.toContain('outside');
     expect((await call('/..%2fsecret.txt', { method: 'GET' })).status).toBe(403);
+  });
+
+  it('refuses a Host or Origin header sent twice with 400, whatever the first one says', async () => {
+    const ours = `127.0.0.1:${host.port}`;
+    const twice = [
+      [`Host: ${ours}`, 'Host: evil.example'],
+      ['Host: evil.example', `Host: ${ours}`],
+      [`Host: ${ours}`, `Origin: http://${ours}`, 'Origin: https://evil.example'],
+      [`Host: ${ours}`, 'origin: https://evil.example', `ORIGIN: http://${ours}`],
+    ];
+    for (const headers of twice) {
+      const reply = await rawRequest({
+        port: host.port,
+        head: ['POST /api/app:info HTTP/1.1', ...headers, `${TOKEN_HEADER}: test-token`, 'Content-Type: application/json', 'Content-Length: 2', 'Connection: close'],
+        body: '{}',
+      });
+      expect(reply.status, headers.join(' | ')).toBe(400);
+      expect(reply.body?.error?.code).toBe('duplicate_header');
+    }
+    const file = await rawRequest({ port: host.port, head: ['GET / HTTP/1.1', `Host: ${ours}`, `Host: ${ours}`, 'Connection: close'] });
+    expect(file.status).toBe(400);
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('refuses an API call whose body is not sent as application/json with 415, before any handler runs', async () => {
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', undefined]) {
+      const headers: Record<string, string> = { [TOKEN_HEADER]: 'test-token' };
+      if (contentType) headers['content-type'] = contentType;
+      const reply = await call('/api/app:info', { headers, body: '{}' });
+      expect(reply.status, String(contentType)).toBe(415);
+      expect(JSON.parse(reply.body).error).toMatchObject({ code: 'unsupported_media_type', message: expect.stringMatching(/application\/json/) });
+    }
+    expect(dispatch).not.toHaveBeenCalled();
+    for (const contentType of ['application/json', 'application/json; charset=utf-8', 'Application/JSON']) {
+      expect((await call('/api/app:info', { headers: { ...withToken, 'content-type': contentType }, body: '{}' })).status, contentType).toBe(200);
+    }
+  });
+
+  it("answers the window's own calls (renderer/src/api.ts), which send application/json", async () => {
+    // api.ts picks its door when loaded: give it a preload bridge so loading it touches no browser global.
+    // Imported by a computed path: its DOM types are the renderer's, not this (Node) project's.
+    vi.stubGlobal('window', { inspector: {} });
+    const apiModule = '../../renderer/src/api';
+    const { createHttpApi } = (await import(/* @vite-ignore */ apiModule)) as { createHttpApi: WindowHttpApi };
+    vi.unstubAllGlobals();
+    const api = createHttpApi('test-token', (path, init) => fetch(`http://127.0.0.1:${host.port}${String(path)}`, init));
+    expect(await api['app:info']!({})).toMatchObject({ ok: true, value: { host: 'browser' } });
+    expect(dispatch).toHaveBeenCalledTimes(1);
   });
 });

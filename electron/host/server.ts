@@ -3,7 +3,9 @@
  * the Electron door uses, so the whole app runs in any browser and in CI.
  *
  * Who may call: a request must carry the per-launch token, come from our own Origin (when a browser
- * sends one) and name our loopback Host (which defeats DNS rebinding). Everything else is 403.
+ * sends one) and name our loopback Host (which defeats DNS rebinding), each header once. Everything else
+ * is 403 (400 for a repeated header). What it takes in: JSON bodies only (415 otherwise), within the
+ * limits of ./intake (413 one body, 503 all bodies at once, 408 too slow), on a few dozen connections.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -13,10 +15,18 @@ import { parseJson } from '../../shared/json';
 import { statusOfCode, type ErrorCode } from '../../shared/errors';
 import type { ErrorDetails, Result } from '../../shared/result';
 import { CONTENT_SECURITY_POLICY, lookupStaticFile, readStaticFile } from './static-files';
+import { isJsonContentType, repeatedHeader } from './headers';
+import { ByteBudget, DEFAULT_INTAKE_LIMITS, receiveBody, type IntakeLimits } from './intake';
 
 export const TOKEN_HEADER = 'x-upi-inspector-token';
-/** Responses of tens of MB are pasted for inspection; anything beyond this is not a single call. */
-export const MAX_BODY_BYTES = 96 * 1024 * 1024;
+/** A browser opens about six per host; a few dozen leaves room for tools and the tests, no more. */
+export const MAX_CONNECTIONS = 32;
+/** Seconds a refused-as-busy caller is told to wait: bodies on loopback are taken in well within it. */
+export const BUSY_RETRY_AFTER_S = 2;
+
+export interface HostLimits extends IntakeLimits {
+  maxConnections: number;
+}
 
 export type RawDispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -26,6 +36,8 @@ export interface HostOptions {
   /** Defaults to 32 random bytes, base64url. */
   token?: string;
   hostname?: string;
+  /** Defaults: DEFAULT_INTAKE_LIMITS and MAX_CONNECTIONS; tests lower them. */
+  limits?: Partial<HostLimits>;
 }
 
 export interface RunningHost {
@@ -34,6 +46,8 @@ export interface RunningHost {
   token: string;
   /** The URL to open: carries the token in the fragment, which the browser never sends to a server. */
   url: string;
+  /** The bytes reserved by bodies in flight, now and at most. */
+  budget: ByteBudget;
   close(): Promise<void>;
 }
 
@@ -76,35 +90,34 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 /** Answers a request the host will not pass on, with the catalogue's status for `code`. */
-function refuse(res: ServerResponse, code: ErrorCode, message: string, details: ErrorDetails = {}): void {
-  send(res, statusOfCode(code), { ok: false, error: { code, message, ...details } });
+function refuse(res: ServerResponse, code: ErrorCode, message: string, details: ErrorDetails = {}, headers: Record<string, string> = {}): void {
+  send(res, statusOfCode(code), { ok: false, error: { code, message, ...details } }, headers);
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return 'too-large';
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
+const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 
-export function createHostServer(options: HostOptions): { server: Server; token: string; allowedHosts: (port: number) => string[] } {
+export function createHostServer(options: HostOptions): { server: Server; token: string; budget: ByteBudget; allowedHosts: (port: number) => string[] } {
   const token = options.token ?? newToken();
   const hostname = options.hostname ?? '127.0.0.1';
   const allowedHosts = (port: number) => [`${hostname}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`];
+  const limits: HostLimits = { ...DEFAULT_INTAKE_LIMITS, maxConnections: MAX_CONNECTIONS, ...options.limits };
+  const budget = new ByteBudget(limits.maxBufferedBytes);
 
-  const server = createServer((req, res) => {
+  // Node's own clocks back ours up: headers within 10 s, a whole request within 30 s (default 300 s).
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 2_000 }, (req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) refuse(res, 'host_failed', 'The browser host failed to answer this request.');
       else res.end();
     });
   });
 
+  // Past this Node closes new connections at once, before any byte is read.
+  server.maxConnections = limits.maxConnections;
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const port = (server.address() as AddressInfo).port;
+    const repeated = repeatedHeader(req.rawHeaders);
+    if (repeated) return refuse(res, 'duplicate_header', `The ${repeated === 'host' ? 'Host' : 'Origin'} header appears more than once.`);
     const host = (req.headers.host ?? '').toLowerCase();
     if (!allowedHosts(port).includes(host)) {
       return refuse(res, 'forbidden_host', `Host "${host}" is not this inspector's loopback address.`);
@@ -128,10 +141,24 @@ export function createHostServer(options: HostOptions): { server: Server; token:
         return refuse(res, 'bad_path', 'The channel name in the path is not valid percent-encoding.');
       }
       if (!isChannel(channel)) return refuse(res, 'unknown_channel', `There is no channel named "${channel}".`);
-      const body = await readBody(req);
-      if (body === 'too-large') {
-        return refuse(res, 'too_large', `The request is over ${MAX_BODY_BYTES / 1024 / 1024} MiB.`);
+      const contentType = req.headers['content-type'];
+      if (!isJsonContentType(contentType)) {
+        return refuse(res, 'unsupported_media_type', `The body is sent as ${contentType ? `"${contentType}"` : 'no Content-Type'}; channels take application/json.`);
       }
+      const reception = receiveBody(req, budget, limits);
+      res.once('close', reception.release);
+      const intake = await reception.intake;
+      if (intake.kind === 'too-large') return refuse(res, 'too_large', `The request is over ${mib(limits.maxBodyBytes)}.`);
+      if (intake.kind === 'busy') {
+        const message = `The host is already taking in ${mib(budget.inUse)} of the ${mib(budget.limit)} it holds at once.`;
+        return refuse(res, 'host_busy', message, {}, { 'retry-after': String(BUSY_RETRY_AFTER_S) });
+      }
+      if (intake.kind === 'timeout') {
+        const message = `The request body did not arrive within ${limits.bodyTimeoutMs / 1000} s.`;
+        return refuse(res, 'body_timeout', message, {}, { connection: 'close' });
+      }
+      if (intake.kind === 'aborted') return void res.destroy();
+      const body = intake.body;
       let input: unknown = {};
       if (body.length > 0) {
         // parseJson refuses a body nested too deep before anything recursive (zod, the handlers) sees it.
@@ -166,12 +193,12 @@ export function createHostServer(options: HostOptions): { server: Server; token:
     res.end(req.method === 'HEAD' ? undefined : data);
   }
 
-  return { server, token, allowedHosts };
+  return { server, token, budget, allowedHosts };
 }
 
 /** Starts the host on 127.0.0.1:`port` (0 = any free port). */
 export async function startHost(options: HostOptions & { port: number }): Promise<RunningHost> {
-  const { server, token } = createHostServer(options);
+  const { server, token, budget } = createHostServer(options);
   const hostname = options.hostname ?? '127.0.0.1';
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -183,6 +210,7 @@ export async function startHost(options: HostOptions & { port: number }): Promis
     port,
     token,
     url: `http://${hostname}:${port}/#token=${token}`,
+    budget,
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

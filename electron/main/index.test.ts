@@ -44,7 +44,19 @@ describe('the Electron main entry', () => {
     expect(calls.windows).toHaveLength(1);
     const win = calls.windows[0]!;
     const prefs = win.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    // Chromium's experimental and opt-in Blink features stay at their defaults (off).
+    expect(prefs.experimentalFeatures).toBeUndefined();
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
     expect(prefs.preload).toBe(join(outDir, 'preload/index.cjs'));
     expect(existsSync(prefs.preload as string)).toBe(true);
     expect(win.loadedUrl).toBe('app://inspector/index.html');
@@ -90,7 +102,7 @@ describe('the Electron main entry', () => {
     expect(reply.headers.get('content-security-policy')).toContain(meta!);
   });
 
-  it('denies navigation away from the app, new windows and every permission request', () => {
+  it('denies navigation and redirects away from the app, webviews, new windows and every permission request', () => {
     const contents = calls.windows[0]!.webContents;
     let prevented = false;
     contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://evil.example/');
@@ -98,6 +110,12 @@ describe('the Electron main entry', () => {
     prevented = false;
     contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'app://inspector/index.html');
     expect(prevented).toBe(false);
+    prevented = false;
+    contents.emit('will-redirect', { preventDefault: () => (prevented = true) }, 'https://evil.example/');
+    expect(prevented).toBe(true);
+    prevented = false;
+    contents.emit('will-attach-webview', { preventDefault: () => (prevented = true) }, { nodeIntegration: true }, { src: 'https://evil.example/' });
+    expect(prevented).toBe(true);
     expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     let granted: boolean | undefined;
     calls.permissionRequestHandler?.({}, 'media', (answer: boolean) => (granted = answer));
