@@ -1,6 +1,5 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { encodeBase64UrlText } from '../__fixtures__/base64url-encode';
+import { encodeBase64Url, encodeBase64UrlText } from '../__fixtures__/base64url-encode';
 import { inspectRequestText } from '../diagnostics/request';
 import { InspectorError } from '../result';
 import { generateSnippet, SNIPPET_INFO, SNIPPET_LANGS, snippetRequestFromDecoded, snippetRequestOfSigned, type SnippetRequest } from '.';
@@ -38,10 +37,16 @@ describe('generateSnippet', () => {
     expect(snippet.code).not.toMatch(/[ \t]+\n/);
   });
 
-  it('never holds private key material: the server files read the key from the path given as the first argument', () => {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const pemBody = String(privateKey.export({ type: 'pkcs8', format: 'pem' })).split('\n').filter((l) => /^[A-Za-z0-9+/=]{40,}$/.test(l));
-    const jwk = privateKey.export({ format: 'jwk' }) as Record<string, string>;
+  it('never holds private key material: the server files read the key from the path given as the first argument', async () => {
+    const pair = await crypto.subtle.generateKey(
+      { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+      true,
+      ['sign', 'verify'],
+    );
+    const jwk = (await crypto.subtle.exportKey('jwk', pair.privateKey)) as Record<string, string>;
+    // The PEM body's 64-character lines, in standard base64 as a key file holds them.
+    const pkcs8 = encodeBase64Url(new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey))).replace(/-/g, '+').replace(/_/g, '/');
+    const pemBody = pkcs8.match(/.{64}/g)!;
     const reads = { node: 'process.argv[2]', python: 'sys.argv[1]', 'java-server': 'Path.of(args[0])', openssl: 'KEY_FILE=$1' } as const;
     for (const lang of SNIPPET_LANGS) {
       const { code, side } = generateSnippet(lang, REQUEST);
