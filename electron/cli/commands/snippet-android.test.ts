@@ -91,7 +91,7 @@ describe.each(['java', 'kotlin'] as const)('snippet --lang %s (Android)', (lang)
     expect(report.sentBeforeInitiate).toBe(false);
     expect(report.sent).toBe(true);
     expect(report.processed).toEqual(JSON.parse(envelope));
-  });
+  }, 60_000);
 });
 
 it(`Kotlin string literals carry ${AWKWARD_STRINGS.length} awkward strings unit for unit ($, quotes, backslashes, Unicode)`, async () => {
@@ -99,4 +99,4 @@ it(`Kotlin string literals carry ${AWKWARD_STRINGS.length} awkward strings unit 
   const run = await runTool('java', ['-cp', cp(join(dir, 'kotlin-classes'), KOTLIN_STDLIB_JAR), 'KotlinLiterals'], { env });
   expect(run.stderr).toBe('');
   expect(run.stdout.split('\n').slice(0, -1)).toEqual(AWKWARD_STRINGS.map(units));
-});
+}, 60_000);

@@ -57,7 +57,7 @@ describe(`${STRINGS.length} strings, embedded and read back`, () => {
     ].join('\n');
     expect(source).toMatch(/^[\n -~]*$/);
     expect(await readBack('Lits.java', source, 'java')).toEqual(STRINGS.map(units));
-  });
+  }, 90_000);
 
   it('bash (POSIX locale): UTF-8 bytes', async () => {
     const source = `L=(\n${STRINGS.map(shellString).join('\n')}\n)\nfor s in "\${L[@]}"; do printf '%s' "$s" | od -An -tx1 | tr -d ' \\n'; echo; done\n`;

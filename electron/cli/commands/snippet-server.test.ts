@@ -45,6 +45,8 @@ const LANGS: Lang[] = [
 
 // A POSIX locale, as on a bare server: the files must not depend on the terminal's charset.
 const env = { ...process.env, LC_ALL: 'C', LANG: 'C' };
+// A JVM start plus an in-memory compile per Java run: seconds each on a busy machine.
+const SLOW = 90_000;
 
 beforeAll(() => requireTools(LANGS.flatMap((l) => l.tools)));
 
@@ -62,7 +64,7 @@ describe.each(LANGS)('snippet --lang $lang, run with $command', ({ lang, file, c
     expect(run.code).toBe(0);
     expect(segmentsOf(run.stdout)).toEqual(segmentsOf(signed.stdout));
     expect(run.stdout).toBe(signed.stdout);
-  });
+  }, SLOW);
 
   it('refuses a key that is not RSA, and a missing key argument, with exit 2 and no envelope', async () => {
     const path = join(dir, `refusals-${file}`);
@@ -75,5 +77,5 @@ describe.each(LANGS)('snippet --lang $lang, run with $command', ({ lang, file, c
     expect(bare.code).toBe(2);
     expect(bare.stdout).toBe('');
     expect(bare.stderr).toMatch(/^usage: \S+ \S+ PRIVATE_KEY\.pem/);
-  });
+  }, SLOW);
 });
