@@ -8,12 +8,13 @@ import { registerInspectResponseCommand } from './commands/inspect-response';
 import { registerKeysCommands } from './commands/keys';
 import type { RegisterCommand } from './commands/shared';
 import { registerSignCommand } from './commands/sign';
+import { registerSnippetCommand } from './commands/snippet';
 import { registerVerifyCommand } from './commands/verify';
 import { createContext } from './context';
 import { EXIT, reportError } from './errors';
 import { processIo, type CliIo } from './io';
 
-const COMMANDS: RegisterCommand[] = [registerKeysCommands, registerSignCommand, registerVerifyCommand, registerInspectResponseCommand];
+const COMMANDS: RegisterCommand[] = [registerKeysCommands, registerSignCommand, registerVerifyCommand, registerInspectResponseCommand, registerSnippetCommand];
 
 export function createProgram(io: CliIo, setExit: (code: number) => void): Command {
   const ctx = createContext(io, version);

@@ -26,7 +26,7 @@ interface SignOptions {
   compact?: boolean;
 }
 
-const OPTION_OF: Record<string, string> = {
+export const OPTION_OF: Record<string, string> = {
   requestId: '--request-id',
   service: '--service',
   action: '--action',
@@ -63,7 +63,7 @@ export const registerSignCommand: RegisterCommand = (program, { ctx, exit }) => 
     });
 };
 
-function parseFields(options: SignOptions, ctx: CliContext): EnvelopeFields {
+export function parseFields(options: SignOptions, ctx: CliContext): EnvelopeFields {
   const parsed = envelopeFieldsSchema.safeParse({
     requestId: options.requestId ?? ctx.io.randomUUID(),
     service: options.service,

@@ -12,6 +12,7 @@ import { fieldId } from './ComposeForm';
 import { VerifyPanel } from './VerifyPanel';
 import { envelopeToCopy, saveEnvelope } from './envelopeExport';
 import { errorText } from '../../lib/errorText';
+import { SnippetPanel } from '../snippets/SnippetPanel';
 
 /** The signed envelope, live: what the merchant's app would send, and every part of the signature. */
 export function SignedPreview() {
@@ -87,6 +88,7 @@ export function SignedPreview() {
               {result.envelope.payload.signature}
             </pre>
           </Part>
+          <SnippetPanel signed={result} />
         </div>
       )}
     </section>

@@ -10,6 +10,7 @@ import { DecodedPanel, timestampOf } from './DecodedPanel';
 import { ResignPanel } from './ResignPanel';
 import { SignaturePanel } from './SignaturePanel';
 import { errorText } from '../../lib/errorText';
+import { SnippetPanel } from '../snippets/SnippetPanel';
 
 /** Paste what the merchant's app sent; see what it says, whether it verifies, and why not. */
 export function InspectScreen() {
@@ -119,6 +120,7 @@ export function InspectScreen() {
             <SignaturePanel verdict={verdict} />
             <DecodedPanel decoded={verdict.decoded} referenceMs={referenceMs} />
             <ResignPanel />
+            <SnippetPanel decoded={verdict.decoded} />
           </>
         )}
       </div>
