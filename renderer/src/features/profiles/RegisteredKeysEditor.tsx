@@ -63,12 +63,12 @@ export function RegisteredKeysEditor({ rows, onChange, errors }: Props) {
       {rows.length === 0 && <p className="muted">None yet: add the public key the merchant registered with Juspay for each kid.</p>}
       {rows.map((r, i) => {
         const n = i + 1;
-        const err = (name: string) => errors[`registeredKeys.${i}.${name}`];
+        const fieldError = (name: string) => errors[`registeredKeys.${i}.${name}`];
         const guess = r.source === 'pasted' ? guessKeyText(r.text) : null;
         return (
           <fieldset key={r.rowId} className="claims" aria-label={`Registered key ${n}`}>
             <legend>Registered key {n}</legend>
-            <Field label="kid" error={err('kid')} hint={r.source === 'kept' ? undefined : 'As issued by Juspay; taken from a JWK or the vault key when left empty.'}>
+            <Field label="kid" error={fieldError('kid')} hint={r.source === 'kept' ? undefined : 'As issued by Juspay; taken from a JWK or the vault key when left empty.'}>
               <input type="text" className="mono" value={r.kid} spellCheck={false} onChange={(e) => edit(r.rowId, { kid: e.target.value })} />
             </Field>
             {r.source === 'kept' ? (
@@ -92,14 +92,14 @@ export function RegisteredKeysEditor({ rows, onChange, errors }: Props) {
                   <DropZone label={`Drop the public key of registered key ${n}`} onFile={(f) => void f.text().then((text) => edit(r.rowId, { text }))} onText={(text) => edit(r.rowId, { text })}>
                     <Field
                       label="Public key (PEM, JWK or certificate)"
-                      error={err('text') ?? err('thumbprint')}
+                      error={fieldError('text') ?? fieldError('thumbprint')}
                       hint={guess && PRIVATE_KINDS.has(guess.kind) ? 'This is a private key: only its public half will be kept, the private part is not stored.' : guess?.description}
                     >
                       <textarea className="key-text mono" rows={5} spellCheck={false} value={r.text} placeholder="-----BEGIN PUBLIC KEY-----" onChange={(e) => edit(r.rowId, { text: e.target.value })} />
                     </Field>
                   </DropZone>
                 ) : (
-                  <Field label="Vault key" error={err('keyId')}>
+                  <Field label="Vault key" error={fieldError('keyId')}>
                     <select value={r.keyId} onChange={(e) => edit(r.rowId, { keyId: e.target.value, kid: r.kid || (keys.find((k) => k.id === e.target.value)?.kid ?? '') })}>
                       <option value="">— choose a key —</option>
                       {keys.map((k) => (
@@ -114,10 +114,10 @@ export function RegisteredKeysEditor({ rows, onChange, errors }: Props) {
               </>
             )}
             <div className="grid-fields">
-              <Field label="Registered at (free text)" error={err('registeredAt')}>
+              <Field label="Registered at (free text)" error={fieldError('registeredAt')}>
                 <input type="text" value={r.registeredAt} placeholder="e.g. 2026-11-02, ticket 4411" onChange={(e) => edit(r.rowId, { registeredAt: e.target.value })} />
               </Field>
-              <Field label="Registered by (free text)" error={err('registeredBy')}>
+              <Field label="Registered by (free text)" error={fieldError('registeredBy')}>
                 <input type="text" value={r.registeredBy} onChange={(e) => edit(r.rowId, { registeredBy: e.target.value })} />
               </Field>
             </div>
