@@ -37,6 +37,7 @@ export const signingKeyInputSchema = z.union([
   z.object({ kid: z.string().trim().min(1).max(200), thumbprint: thumbprintSchema }).strict(),
 ]);
 
+/** The whole profile: on an update, what is left out (signing key, registered keys) is removed. */
 export const saveProfileInputSchema = z
   .object({
     /** Absent: a new profile. */

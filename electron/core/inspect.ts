@@ -44,9 +44,13 @@ export async function inspectRequest(
   return verifyRequestText(input.text, await windowKeySet(vault, input.publicKey), input.now ?? now, scope);
 }
 
-async function profileScope(store: ProfileStore, request: ProfileRequest): Promise<ProfileScope> {
+async function profileScope(store: ProfileStore, request: ProfileRequest): Promise<ProfileScope | undefined> {
+  if (request === 'auto') {
+    // Picking is a convenience: profiles that cannot be read (profiles_damaged) must not stop an inspection.
+    const all = await store.all().catch(() => undefined);
+    return all && { choice: { mode: 'auto' }, all };
+  }
   const all = await store.all();
-  if (request === 'auto') return { choice: { mode: 'auto' }, all };
   const profile = all.find((p) => p.id === request.id);
   if (!profile) throw new InspectorError('profile_not_found', `There is no profile with id ${request.id}: it may have been removed.`, { field: 'profile.id' });
   return { choice: { mode: 'chosen', profile }, all };

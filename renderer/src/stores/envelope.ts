@@ -251,7 +251,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           set({ verify: { phase: 'verifying', result: null, error: null, json } });
           let answer;
           try {
-            answer = await api['envelope:verify']({ text: json });
+            answer = await api['envelope:verify']({ text: json, ...(get().profileId ? { profile: { id: get().profileId! } } : {}) });
           } catch (e) {
             answer = err('unexpected', `Verification failed: ${String(e)}`);
           }
