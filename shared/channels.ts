@@ -17,6 +17,12 @@ export const CHANNELS = [
   'inspect:request',
   'inspect:response',
   'inspect:resign',
+  'profiles:list',
+  'profiles:save',
+  'profiles:delete',
+  'profiles:duplicate',
+  'profiles:export',
+  'profiles:import',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -12,6 +12,17 @@ import type { Verdict } from './verdict';
 import type { Finding } from './diagnostics/types';
 import type { ResponseJsonSource, ResponseShape } from './response';
 import { CHANNELS, channelPath, type Channel } from './channels';
+import {
+  duplicateProfileInputSchema,
+  exportProfilesInputSchema,
+  importProfilesInputSchema,
+  profileIdInputSchema,
+  saveProfileInputSchema,
+  type ProfileList,
+  type ProfilesExport,
+  type ProfilesImport,
+  type SavedProfile,
+} from './profile-channels';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -72,6 +83,11 @@ function channel<I extends z.ZodType, O>(input: I): { input: I; output?: O } {
 
 const empty = z.object({}).strict();
 
+/** The profile a verdict answers with: one by id, or `auto` (whichever the request's merchantId, channel and kid match). */
+const profileRequest = z.union([z.literal('auto'), z.object({ id: z.string().min(1).max(100) }).strict()], {
+  error: 'profile must be "auto" or { id } of a stored profile.',
+}).optional();
+
 export const contract = {
   'app:info': channel<typeof empty, AppInfo>(empty),
   'vault:status': channel<typeof empty, VaultStatus>(empty),
@@ -120,7 +136,14 @@ export const contract = {
     return channel<typeof s, { id: string }>(s);
   })(),
   'envelope:sign': (() => {
-    const s = z.object({ fields: envelopeFieldsSchema, keyId: id }).strict();
+    const s = z
+      .object({
+        fields: envelopeFieldsSchema,
+        keyId: id,
+        /** The profile being signed for: a key bound to another profile, or a kid it does not register, is refused. */
+        profileId: optionalText(100),
+      })
+      .strict();
     return channel<typeof s, SignResult>(s);
   })(),
   'envelope:verify': (() => {
@@ -128,6 +151,7 @@ export const contract = {
       .object({
         text: z.string().min(1, { error: 'nothing to verify: paste an envelope, its payload or a compact JWS.' }).max(8 * 1024 * 1024),
         publicKey: optionalText(256 * 1024),
+        profile: profileRequest,
       })
       .strict();
     return channel<typeof s, Verdict>(s);
@@ -139,6 +163,7 @@ export const contract = {
         publicKey: optionalText(256 * 1024),
         /** Reference time for timestamp checks, epoch ms; default now. */
         now: z.number().int().nonnegative().optional(),
+        profile: profileRequest,
       })
       .strict();
     return channel<typeof s, Verdict>(s);
@@ -157,6 +182,12 @@ export const contract = {
     const s = z.object({ text: z.string().max(8 * 1024 * 1024), keyId: id }).strict();
     return channel<typeof s, ResignDiff>(s);
   })(),
+  'profiles:list': channel<typeof empty, ProfileList>(empty),
+  'profiles:save': channel<typeof saveProfileInputSchema, SavedProfile>(saveProfileInputSchema),
+  'profiles:delete': channel<typeof profileIdInputSchema, { id: string }>(profileIdInputSchema),
+  'profiles:duplicate': channel<typeof duplicateProfileInputSchema, SavedProfile>(duplicateProfileInputSchema),
+  'profiles:export': channel<typeof exportProfilesInputSchema, ProfilesExport>(exportProfilesInputSchema),
+  'profiles:import': channel<typeof importProfilesInputSchema, ProfilesImport>(importProfilesInputSchema),
 } satisfies Record<Channel, { input: z.ZodType; output?: unknown }>;
 
 export type Contract = typeof contract;

@@ -124,6 +124,40 @@ export const ERRORS = {
   claims_unreadable: { title: 'The request has no readable claims to re-sign', status: 200 },
   claims_incomplete: { title: 'The claims lack fields a request needs', status: 200 },
 
+  // Profiles.
+  profile_not_found: {
+    title: 'There is no such profile',
+    status: 200,
+    fix: {
+      window: 'Pick a profile from the list (it may have been removed in another window or by the CLI).',
+      cli: 'Run "upi-inspector profiles list" to see the profiles by name.',
+    },
+  },
+  profile_name_taken: {
+    title: 'Another profile has that name',
+    status: 200,
+    fix: {
+      window: 'Choose another name, or edit the profile that has it.',
+      cli: 'Choose another name, or remove that profile first; "profiles import --replace" overwrites profiles of the same name.',
+    },
+  },
+  profiles_file_invalid: { title: 'The profiles file is refused', status: 200, fix: { any: 'Fix the field named, or export the profiles again from UPI Inspector; nothing stored was changed.' } },
+  profiles_file_private_key: {
+    title: 'The profiles file holds private key material',
+    status: 200,
+    fix: { any: 'Export the profiles again from UPI Inspector (its exports carry public keys only); nothing stored was changed.' },
+  },
+  profiles_damaged: { title: 'The profiles file is damaged and could not be moved aside', status: 200, fix: { any: 'Move it aside by hand; the profiles then start empty.' } },
+  profiles_write_failed: { title: 'The profiles could not be saved', status: 200, fix: { any: "Check the data folder's permissions and free space; nothing was changed." } },
+  profile_mismatch: {
+    title: 'The key does not belong to the chosen profile',
+    status: 200,
+    fix: {
+      any: 'Choose the profile’s own signing key, or the profile this key belongs to.',
+      cli: 'Sign with the profile’s key (leave out --key), choose the right --profile, or pass --allow-mismatch to sign anyway (for negative tests).',
+    },
+  },
+
   // Made by the CLI.
   invalid_usage: { title: 'The command was used wrongly', status: 400, fix: { any: 'Run "upi-inspector <command> --help" for its options.' } },
   passphrase_mismatch: { title: 'The two passphrases typed differ', status: 200, fix: { any: 'Run the command again.' } },

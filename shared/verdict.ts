@@ -8,6 +8,8 @@ import { INPUT_CAUSES } from './diagnostics/cause';
 import type { Finding, KeyRef, KeyTried } from './diagnostics/types';
 import type { AuthVariant, RequestKind, RequestSource } from './request/types';
 import type { LogLinePrefix } from './logcat';
+import type { Environment } from './profile';
+import type { MatchedOn } from './profile-match';
 
 export type VerdictTone = 'ok' | 'warn' | 'error' | 'unknown';
 
@@ -52,6 +54,18 @@ export interface Verdict {
   /** The verdict in one line, with its tone, for badges and the first line of the CLI's report. */
   summary: { tone: VerdictTone; headline: string };
   decoded: RequestDecoded;
+  /** The merchant profile the verdict answers with, when one was chosen or picked from the request. */
+  profile?: VerdictProfile;
+}
+
+/** Which profile answered, and how it came to: chosen by the user (or `--profile`), or picked from the request. */
+export interface VerdictProfile {
+  id: string;
+  name: string;
+  environment: Environment;
+  picked: 'chosen' | 'auto';
+  /** For a pick: what in the request matched the profile. */
+  matchedOn?: MatchedOn[];
 }
 
 /** CLI exit code of a verdict: 0 valid with no error, 1 invalid or any error, 2 unreadable input or nothing verifiable. */

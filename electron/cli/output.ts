@@ -27,6 +27,7 @@ export function verdictReport(v: Verdict): string {
   const word = v.summary.tone !== 'warn' ? VERDICT_WORD[v.summary.tone] : v.valid === true ? 'VALID, WITH WARNINGS' : 'NOT VERIFIED';
   const lines = [`${word}: ${v.summary.headline}`];
   if (v.cause) lines.push(`cause:   ${v.cause}`);
+  if (v.profile) lines.push(`profile: ${v.profile.name} (${v.profile.environment})${v.profile.picked === 'auto' ? ', picked from the request' : ''}`);
   lines.push(`read:    ${describeWhereFound(v.decoded)}`);
   if (v.decoded.header !== undefined) lines.push(`header:  ${v.decoded.headerText ?? JSON.stringify(v.decoded.header)}`);
   if (v.decoded.claims !== undefined) lines.push(`claims:  ${v.decoded.claimsText ?? JSON.stringify(v.decoded.claims)}`);

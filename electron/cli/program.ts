@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { registerInspectResponseCommand } from './commands/inspect-response';
 import { registerKeysCommands } from './commands/keys';
+import { registerProfilesCommands } from './commands/profiles';
 import type { RegisterCommand } from './commands/shared';
 import { registerSignCommand } from './commands/sign';
 import { registerSnippetCommand } from './commands/snippet';
@@ -14,7 +15,7 @@ import { createContext } from './context';
 import { EXIT, reportError } from './errors';
 import { processIo, type CliIo } from './io';
 
-const COMMANDS: RegisterCommand[] = [registerKeysCommands, registerSignCommand, registerVerifyCommand, registerInspectResponseCommand, registerSnippetCommand];
+const COMMANDS: RegisterCommand[] = [registerKeysCommands, registerSignCommand, registerVerifyCommand, registerInspectResponseCommand, registerSnippetCommand, registerProfilesCommands];
 
 export function createProgram(io: CliIo, setExit: (code: number) => void): Command {
   const ctx = createContext(io, version);

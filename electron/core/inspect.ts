@@ -7,21 +7,53 @@ import type { ResponseInspection } from '../../shared/contract';
 import { inspectResponseText } from '../../shared/diagnostics';
 import { inspectRequestText } from '../../shared/diagnostics/request';
 import { readRequest } from '../../shared/request';
+import { InspectorError } from '../../shared/result';
 import type { Verdict } from '../../shared/verdict';
 import { windowKeySet, type KeySet } from './candidates';
 import { buildEvidence } from './evidence';
+import type { ProfileStore } from './profiles';
+import { profileFacts, resolveProfile, withProfileKeys, type ProfileScope } from './profiles/verdict';
 import type { Vault } from './vault/vault';
 
-/** The verdict on a pasted request, given the keys to try and the reference time (epoch ms). */
-export function verifyRequestText(text: string, keys: KeySet, now: number): Verdict {
+/** The verdict on a pasted request, given the keys to try, the reference time (epoch ms) and the profiles to answer with. */
+export function verifyRequestText(text: string, keys: KeySet, now: number, profiles?: ProfileScope): Verdict {
   const decoded = readRequest(text);
-  const evidence = buildEvidence(decoded, keys);
-  return inspectRequestText(text, { now, decoded, signature: evidence, ...(keys.vaultKids ? { vaultKids: keys.vaultKids } : {}) });
+  const chosen = profiles ? resolveProfile(profiles, decoded) : undefined;
+  const evidence = buildEvidence(decoded, chosen ? withProfileKeys(keys, chosen.profile) : keys);
+  const verdict = inspectRequestText(text, {
+    now,
+    decoded,
+    signature: evidence,
+    ...(keys.vaultKids ? { vaultKids: keys.vaultKids } : {}),
+    ...(chosen ? { profile: profileFacts(chosen.profile, profiles!.all) } : {}),
+  });
+  return chosen ? { ...verdict, profile: chosen.verdict } : verdict;
 }
 
-/** The window's verdict: the vault's keys plus a pasted public key. */
-export async function inspectRequest(input: { text: string; publicKey?: string | undefined; now?: number | undefined }, vault: Vault, now: number): Promise<Verdict> {
-  return verifyRequestText(input.text, await windowKeySet(vault, input.publicKey), input.now ?? now);
+/** Which profile a window call asks for: one by id, or whichever the request matches. */
+export type ProfileRequest = 'auto' | { id: string };
+
+/** The window's verdict: the vault's keys plus a pasted public key, answering with the requested profile. */
+export async function inspectRequest(
+  input: { text: string; publicKey?: string | undefined; now?: number | undefined; profile?: ProfileRequest | undefined },
+  vault: Vault,
+  now: number,
+  store?: ProfileStore,
+): Promise<Verdict> {
+  const scope = input.profile && store ? await profileScope(store, input.profile) : undefined;
+  return verifyRequestText(input.text, await windowKeySet(vault, input.publicKey), input.now ?? now, scope);
+}
+
+async function profileScope(store: ProfileStore, request: ProfileRequest): Promise<ProfileScope | undefined> {
+  if (request === 'auto') {
+    // Picking is a convenience: profiles that cannot be read (profiles_damaged) must not stop an inspection.
+    const all = await store.all().catch(() => undefined);
+    return all && { choice: { mode: 'auto' }, all };
+  }
+  const all = await store.all();
+  const profile = all.find((p) => p.id === request.id);
+  if (!profile) throw new InspectorError('profile_not_found', `There is no profile with id ${request.id}: it may have been removed.`, { field: 'profile.id' });
+  return { choice: { mode: 'chosen', profile }, all };
 }
 
 export function inspectResponse(input: { text: string; requestId?: string | undefined }): ResponseInspection {

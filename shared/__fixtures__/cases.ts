@@ -8,6 +8,7 @@ import type { InspectRequestOptions } from '../diagnostics/request';
 import type { InspectResponseOptions } from '../diagnostics/response';
 import { contentFamilies } from './request-cases-content';
 import { shapeFamilies } from './request-cases-shape';
+import { profileFamilies } from './request-cases-profile';
 import {
   KID,
   NOW,
@@ -98,7 +99,7 @@ export function withClaims(claims: Record<string, unknown>, edit: (c: Record<str
 }
 
 export async function requestFamilies(w: RequestWorld): Promise<Record<string, RequestCase[]>> {
-  return { ...(await shapeFamilies(w)), ...(await contentFamilies(w)) };
+  return { ...(await shapeFamilies(w)), ...(await contentFamilies(w)), ...(await profileFamilies(w)) };
 }
 
 export { responseFamilies } from './response-cases';

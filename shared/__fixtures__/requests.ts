@@ -6,7 +6,7 @@
  */
 import { decodeBase64Loose, decodeBase64Url } from '../base64url';
 import { encodeBase64Url, encodeBase64UrlText } from './base64url-encode';
-import type { KeyTried, SignatureEvidence } from '../diagnostics/types';
+import type { KeySource, KeyTried, SignatureEvidence } from '../diagnostics/types';
 import { readRequest } from '../request';
 
 export const KID = 'uat833359804655bb748702e324111';
@@ -42,6 +42,8 @@ export interface TestKey {
   bits: number;
   thumbprint: string;
   pair: Pair;
+  /** Where the main side would have found it (a profile's registered key…); absent for vault keys as before. */
+  source?: KeySource;
 }
 
 /** RFC 7638 thumbprint of the public key. */
@@ -147,14 +149,15 @@ export async function evidenceFor(text: string, keys: readonly TestKey[]): Promi
   const strict = decodeBase64Url(s);
   const loose = strict ?? decodeBase64Loose(s);
   const input = ascii(`${p}.${c}`);
-  const ref = (k: TestKey) => ({ keyId: k.keyId, label: k.label, kid: k.kid, thumbprint: k.thumbprint, bits: k.bits });
+  const ref = (k: TestKey) => ({ keyId: k.keyId, label: k.label, kid: k.kid, thumbprint: k.thumbprint, bits: k.bits, ...(k.source ? { source: k.source } : {}) });
   const keysTried: KeyTried[] = [];
   for (const k of keys) keysTried.push({ ...ref(k), valid: strict ? await verifyBytes(k, strict, input) : false });
   const evidence: SignatureEvidence = { keysTried, triedRawJson: true, triedStandardBase64: true };
   if (loose) evidence.signatureByteLength = loose.length;
   const verified = keysTried.find((k) => k.valid);
   if (verified) {
-    evidence.verifiedBy = { keyId: verified.keyId, label: verified.label, kid: verified.kid, thumbprint: verified.thumbprint, bits: verified.bits };
+    const { valid: _valid, ...by } = verified;
+    evidence.verifiedBy = by;
     return evidence;
   }
   if (!loose) return evidence;

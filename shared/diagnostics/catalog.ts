@@ -80,6 +80,8 @@ export const FINDING_IDS = {
   'timestamp.age': { severity: 'info', scope: 'request', title: 'How old the timestamp is' },
   'profile.merchant-id-mismatch': { severity: 'error', scope: 'request', title: "merchantId differs from the chosen profile's" },
   'profile.channel-id-mismatch': { severity: 'error', scope: 'request', title: "merchantChannelId differs from the chosen profile's" },
+  'profile.registered-key-mismatch': { severity: 'error', scope: 'request', title: 'The key Juspay holds for this kid (per the profile) did not sign this request' },
+  'profile.kid-unregistered': { severity: 'error', scope: 'request', title: 'The header’s kid is not registered in the chosen profile' },
 
   // Request: signature (from SignatureEvidence)
   'signature.verified': { severity: 'info', scope: 'request', title: 'The signature verifies' },

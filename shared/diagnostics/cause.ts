@@ -26,6 +26,7 @@ const RULES: Rule[] = [
   { root: 'header.alg-none', explains: (f) => f.id === 'signature.invalid' || f.id === 'signature.length-mismatch' },
   { root: 'header.alg-unsupported', explains: (f) => f.id === 'signature.invalid' || f.id === 'signature.length-mismatch' },
   { root: 'segment.swapped', explains: (f) => f.id === 'signature.invalid' || f.id === 'header.kid-missing' },
+  { root: 'profile.registered-key-mismatch', explains: (f) => f.id === 'signature.invalid' },
   { root: 'input.compact-parts', explains: (f) => f.id === 'envelope.missing-field' || f.id === 'signature.length-mismatch' },
 ];
 
@@ -72,6 +73,8 @@ const CAUSE_ORDER: readonly FindingId[] = [
   'signature.weak-key',
   'signature.standard-base64',
   'signature.raw-json-signed',
+  'profile.registered-key-mismatch',
+  'profile.kid-unregistered',
   'header.kid-mismatch',
   'header.alg-none',
   'header.alg-unsupported',

@@ -96,7 +96,9 @@ export function headerFindings(seg: DecodedSegment | undefined, ctx: HeaderConte
   } else {
     const vault = ctx.vaultKids;
     const verifiedWithSameKid = ctx.evidence?.verifiedBy?.kid === kidValue;
-    if (vault && !vault.includes(kidValue) && !verifiedWithSameKid) {
+    // A profile that registers the kid knows its key even when the vault does not.
+    const registered = ctx.evidence?.keysTried.some((k) => k.source === 'profile' && k.kid === kidValue);
+    if (vault && !vault.includes(kidValue) && !verifiedWithSameKid && !registered) {
       out.push(
         finding(
           'header.kid-unknown',

@@ -4,6 +4,7 @@
  * one), and RSA keys under 2048 bits, which Juspay does not accept.
  */
 import { finding } from './catalog';
+import type { ProfileFacts } from './profile';
 import type { Finding, KeyRef, KeyTried, SignatureEvidence } from './types';
 import { list, plural, show } from '../words';
 
@@ -26,8 +27,11 @@ export function describeKey(k: KeyRef, thumbprintLength = 10): string {
 
 const NEW_KEY_FIX = `Generate a ${MIN_JUSPAY_BITS}-bit RSA key pair (openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:${MIN_JUSPAY_BITS} -out key.pem), share its public key with Juspay for this kid, and sign with its private key.`;
 
-/** `header.kid-shared`: more than one distinct known key carries the header's kid. */
-export function kidSharedFinding(evidence: SignatureEvidence, kid: string | undefined, path: string): Finding[] {
+/**
+ * `header.kid-shared`: more than one distinct known key carries the header's kid. Which of them Juspay
+ * holds is a question — unless the chosen profile registers the kid, which settles it.
+ */
+export function kidSharedFinding(evidence: SignatureEvidence, kid: string | undefined, path: string, profile?: ProfileFacts): Finding[] {
   if (!kid) return [];
   const seen = new Set<string>();
   const sharing: KeyTried[] = [];
@@ -40,6 +44,8 @@ export function kidSharedFinding(evidence: SignatureEvidence, kid: string | unde
   // The key that signed: it verifies as sent, or (with a usual mistake) once that mistake is undone.
   const verifying = sharing.find((k) => k.valid) ?? sharing.find((k) => k.verifiesIf !== undefined);
   const named = sharing.map((k) => `${describeKey(k, 64)} — ${k.valid ? 'verifies this request' : k.verifiesIf ? 'made this signature (it verifies once the mistake named above is undone)' : 'does not verify it'}`);
+  const held = profile?.registeredKeys?.find((k) => k.kid === kid);
+  if (held) return [settledBy(held.thumbprint, profile?.name ?? 'the chosen profile', kid, named, sharing.length, verifying, path)];
   const confirm = `Juspay holds exactly one public key per kid, so only one of these can be the key registered for ${show(kid)}: ask the merchant (or Juspay) which thumbprint Juspay has for this kid in this environment.`;
   return [
     finding(
@@ -51,6 +57,21 @@ export function kidSharedFinding(evidence: SignatureEvidence, kid: string | unde
         : 'Sign with the private key whose public key Juspay holds for this kid; then remove or re-kid the keys that are not registered, so they cannot be confused again.',
     ),
   ];
+}
+
+/** `header.kid-shared` when the profile says which key Juspay holds: a fact, no longer a question. */
+function settledBy(thumbprint: string, name: string, kid: string, named: string[], count: number, verifying: KeyTried | undefined, path: string): Finding {
+  const signedByHeld = verifying?.thumbprint === thumbprint;
+  return finding(
+    'header.kid-shared',
+    path,
+    `${plural(count, 'known key')} carry the header's kid ${show(kid)}: ${list(named, 10)}. The profile ${name} settles which one Juspay holds: thumbprint ${thumbprint}${
+      verifying ? (signedByHeld ? ', the key that signed this request' : `, not ${verifying.thumbprint}, the key that signed this request`) : ''
+    }.`,
+    signedByHeld
+      ? `Nothing to fix in this request. Remove or re-kid the other ${count === 2 ? 'key' : 'keys'} under ${show(kid)}, so they cannot be confused again.`
+      : `Sign with the private key whose public key has thumbprint ${thumbprint}${verifying ? `, or register ${verifying.thumbprint} with Juspay for this kid and update the profile` : ''}; then remove or re-kid the key that is not registered.`,
+  );
 }
 
 /**

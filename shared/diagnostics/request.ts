@@ -9,6 +9,7 @@ import { finding } from './catalog';
 import { claimsFindings } from './claims';
 import { envelopeFindings } from './envelope';
 import { headerFindings } from './header';
+import { profileKeyFindings, type ProfileFacts } from './profile';
 import { resolveParts, segmentFindings } from './segments';
 import { signatureFindings } from './signature';
 import type { Finding, SignatureEvidence } from './types';
@@ -23,7 +24,7 @@ export interface InspectRequestOptions {
   /** What the main process found when verifying; enables the signature findings. */
   signature?: SignatureEvidence;
   /** The chosen merchant profile; enables the `profile.*` findings. */
-  profile?: { merchantId?: string; merchantChannelId?: string };
+  profile?: ProfileFacts;
   /** `readRequest(text)`, when the caller already has it (the main side reads once for the evidence too). */
   decoded?: DecodedRequest;
 }
@@ -217,8 +218,10 @@ function partsFindings(d: DecodedRequest, options: InspectRequestOptions): Findi
         ...(kid ? { kid } : {}),
         ...(d.variant ? { variant: d.variant } : {}),
         ...(d.signature?.byteLength !== undefined && d.signature.encoding !== 'raw-json' ? { byteLength: d.signature.byteLength } : {}),
+        ...(options.profile ? { profile: options.profile } : {}),
       }),
     );
+    if (!rsa) out.push(...profileKeyFindings(signature, options.profile, { ...(kid ? { kid } : {}), kidPath: `${prefix}${parts.header?.from ?? 'protected'}.kid`, signaturePath: `${prefix}signature` }));
   }
   return out;
 }

@@ -4,6 +4,7 @@
  */
 import { finding } from './catalog';
 import { describeKey, isWeakSignatureLength, kidSharedFinding, weakKeyFinding } from './keys';
+import type { ProfileFacts } from './profile';
 import type { Finding, KeyRef, SignatureEvidence, WrongSigningInput } from './types';
 import { list, plural, show } from '../words';
 
@@ -19,6 +20,8 @@ export interface SignatureContext {
   variant?: string;
   /** Decoded signature length in bytes, when the evidence does not carry it. */
   byteLength?: number;
+  /** The chosen profile: when it registers the header's kid, it settles which of several keys Juspay holds. */
+  profile?: ProfileFacts;
 }
 
 
@@ -35,7 +38,7 @@ export function signatureFindings(evidence: SignatureEvidence | undefined, ctx: 
   const out = primaryFindings(evidence, ctx, path, byteLength);
   if (evidence?.notCheckedReason !== undefined) return out;
   out.push(...weakKeyFinding(evidence, byteLength, path));
-  if (evidence) out.push(...kidSharedFinding(evidence, ctx.kid, path.replace(/signature$/, 'protected.kid')));
+  if (evidence) out.push(...kidSharedFinding(evidence, ctx.kid, path.replace(/signature$/, 'protected.kid'), ctx.profile));
   return out;
 }
 

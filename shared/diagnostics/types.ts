@@ -18,12 +18,12 @@ export interface Finding {
   causedBy?: string;
 }
 
-/** Where a candidate key came from: the vault, the box next to the request, a `--public-key` file. */
-export type KeySource = 'vault' | 'pasted' | 'file';
+/** Where a candidate key came from: the vault, the box next to the request, a `--public-key` file, the chosen profile's registered keys. */
+export type KeySource = 'vault' | 'pasted' | 'file' | 'profile';
 
 /** A key the main process tried against a request's signature: identity only, never key material. */
 export interface KeyRef {
-  /** Vault key id, or `pasted` / `file` for a key given with the request. */
+  /** Vault key id, `pasted` / `file` for a key given with the request, `profile:…` for a profile's registered key. */
   keyId: string;
   source?: KeySource;
   label: string;

@@ -10,12 +10,14 @@ import { signEnvelope, type SigningKey } from '../../core/signer';
 import type { CliContext } from '../context';
 import { EXIT, usageError } from '../errors';
 import { json } from '../output';
+import { profileNamed } from '../profiles';
+import { guardProfile, profileSigningKey, withProfileFields } from '../sign-profile';
 import { wantsJson, withKeyPassphrase, type RegisterCommand } from './shared';
 
-interface SignOptions {
-  merchantId: string;
-  merchantCustomerId: string;
-  merchantChannelId: string;
+export interface SignOptions {
+  merchantId?: string;
+  merchantCustomerId?: string;
+  merchantChannelId?: string;
   kid?: string;
   key?: string;
   keyFile?: string;
@@ -24,6 +26,8 @@ interface SignOptions {
   service: string;
   action: string;
   compact?: boolean;
+  profile?: string;
+  allowMismatch?: boolean;
 }
 
 export const OPTION_OF: Record<string, string> = {
@@ -40,9 +44,9 @@ export const registerSignCommand: RegisterCommand = (program, { ctx, exit }) => 
   program
     .command('sign')
     .description('sign a upiGetSessionToken request and print the envelope JSON')
-    .requiredOption('--merchant-id <id>', 'merchantId issued by Juspay')
-    .requiredOption('--merchant-customer-id <id>', 'the merchant’s profile id for the customer')
-    .requiredOption('--merchant-channel-id <id>', 'merchantChannelId issued by Juspay')
+    .option('--merchant-id <id>', 'merchantId issued by Juspay (default: the profile’s)')
+    .option('--merchant-customer-id <id>', 'the merchant’s profile id for the customer (default: the profile’s)')
+    .option('--merchant-channel-id <id>', 'merchantChannelId issued by Juspay (default: the profile’s)')
     .option('--kid <kid>', 'header kid (default: the key’s kid)')
     .option('--key <key>', 'vault key id or kid')
     .option('--key-file <file>', 'private key file (PEM or JWK); no vault needed')
@@ -51,17 +55,29 @@ export const registerSignCommand: RegisterCommand = (program, { ctx, exit }) => 
     .option('--service <service>', 'envelope service', SERVICE)
     .option('--action <action>', 'payload action', ACTION)
     .option('--compact', 'print the envelope on one line')
+    .option('--profile <name>', 'sign for this profile: its merchant fields and signing key, refused when the key or kid is not the profile’s')
+    .option('--allow-mismatch', 'with --profile: sign even with a key or kid the profile does not hold (for negative tests)')
     .action(async (options: SignOptions, command: Command) => {
-      if (Boolean(options.key) === Boolean(options.keyFile)) {
-        throw usageError('sign takes exactly one key.', { fix: 'Give either --key <vault id or kid> or --key-file <file>.' });
-      }
-      const fields = parseFields(options, ctx);
-      const key = options.keyFile ? await keyFromFile(ctx, options.keyFile) : await keyFromVault(ctx, options.key!);
+      const signing = options.profile === undefined ? undefined : await profileNamed(ctx, options.profile);
+      const merged = signing ? withProfileFields(options, signing.profile) : options;
+      requireTriplet(merged);
+      if (options.key && options.keyFile) throw usageError('sign takes exactly one key.', { fix: 'Give either --key <vault id or kid> or --key-file <file>.' });
+      if (!options.key && !options.keyFile && !signing) throw usageError('sign takes exactly one key.', { fix: 'Give either --key <vault id or kid> or --key-file <file>.' });
+      const fields = parseFields(merged, ctx);
+      const key = options.keyFile ? await keyFromFile(ctx, options.keyFile) : options.key ? await keyFromVault(ctx, options.key) : await profileSigningKey(ctx, signing!.profile);
+      if (signing) guardProfile(ctx, signing, key, options);
       const result = signEnvelope(fields, key, options.kid === undefined ? {} : { kid: options.kid });
       ctx.io.stdout(wantsJson(command) ? json(result) : options.compact ? `${result.compact}\n` : `${result.json}\n`);
       exit(EXIT.ok);
     });
 };
+
+/** Without a profile, the three claims are required options, as commander words it. */
+function requireTriplet(options: SignOptions): void {
+  for (const [flag, value] of [['--merchant-id', options.merchantId], ['--merchant-customer-id', options.merchantCustomerId], ['--merchant-channel-id', options.merchantChannelId]] as const) {
+    if (value === undefined) throw usageError(`required option '${flag} <id>' not specified.`, { fix: `Pass ${flag}, or --profile <name> to take it from a profile.` });
+  }
+}
 
 export function parseFields(options: SignOptions, ctx: CliContext): EnvelopeFields {
   const parsed = envelopeFieldsSchema.safeParse({

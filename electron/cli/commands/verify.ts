@@ -10,6 +10,7 @@ import { verifyRequestText } from '../../core/inspect';
 import type { CliContext } from '../context';
 import { usageError } from '../errors';
 import { json, verdictReport } from '../output';
+import { chosenProfileScope } from '../profiles';
 import { wantsJson, type RegisterCommand } from './shared';
 
 export const registerVerifyCommand: RegisterCommand = (program, { ctx, exit }) => {
@@ -21,11 +22,13 @@ export const registerVerifyCommand: RegisterCommand = (program, { ctx, exit }) =
     .argument('<file>', 'the request, or - for stdin')
     .option('--public-key <file>', 'public key (or private key, or certificate) to verify with, instead of the vault')
     .option('--now <ms>', 'reference time for the timestamp checks, epoch ms (default: now)')
-    .action(async (file: string, options: { publicKey?: string; now?: string }, command: Command) => {
+    .option('--profile <name>', 'answer with this profile: its registered keys are tried, and the verdict says whether Juspay holds the key that signed')
+    .action(async (file: string, options: { publicKey?: string; now?: string; profile?: string }, command: Command) => {
       const now = referenceTime(options.now, ctx.io.now());
       const text = await ctx.readInput(file, 'request');
+      const scope = options.profile === undefined ? undefined : await chosenProfileScope(ctx, options.profile);
       const keys = options.publicKey ? await fileKeySet(ctx, options.publicKey) : await vaultKeySet(ctx);
-      const verdict = verifyRequestText(text, keys, now);
+      const verdict = verifyRequestText(text, keys, now, scope);
       ctx.io.stdout(wantsJson(command) ? json(verdict) : verdictReport(verdict));
       exit(verdictExitCode(verdict));
     });

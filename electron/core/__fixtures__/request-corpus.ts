@@ -51,9 +51,22 @@ export function worldKeys(world: World): WorldKey[] {
   }
 }
 
+/** Profiles stored in every world (as profiles:save takes them); a case answers with one by naming it. */
+export function worldProfiles() {
+  const k = keys();
+  const stock = { environment: 'sandbox', merchantId: 'stock', merchantChannelId: 'stockapp', merchantCustomerId: 'cust-42' } as const;
+  return [
+    { ...stock, name: 'Stock UAT', registeredKeys: [{ kid: KID, text: k.merchant.spkiPem, registeredBy: 'merchant' }] },
+    { ...stock, name: 'Stock UAT (new key)', registeredKeys: [{ kid: KID, text: k.regenerated.spkiPem }] },
+    { ...stock, name: 'Stock PROD', environment: 'production', registeredKeys: [{ kid: OTHER_KID, text: k.other.spkiPem }] },
+  ];
+}
+
 export interface CorpusCase {
   name: string;
   world: World;
+  /** The profile the verdict answers with (`--profile NAME`, the channel's `profile: { id }`). */
+  profile?: string;
   text: string;
   want: { valid: boolean | null; cause?: string; has?: string[]; kind?: string; source?: string };
 }
@@ -162,5 +175,16 @@ export function corpus(): CorpusCase[] {
     { name: '1024-bit key, its public key known', world: 'weak', text: json(envelope(signed({ key: k.weak }))), want: { valid: true, cause: 'signature.weak-key' } },
     { name: '1024-bit signature, no such key known', world: 'vault', text: json(envelope(signed({ key: k.weak }))), want: { valid: false, cause: 'signature.weak-key' } },
     { name: 'no keys at all', world: 'empty', text: json(env), want: { valid: null, has: ['signature.no-keys'] } },
+    // With a profile: it says which key Juspay holds for the kid.
+    { name: 'profile: signed by the registered key', world: 'vault', profile: 'Stock UAT', text: json(env), want: valid },
+    {
+      name: 'profile: Juspay holds another key for the kid, the signer is in the vault',
+      world: 'vault',
+      profile: 'Stock UAT (new key)',
+      text: json(env),
+      want: { valid: true, cause: 'profile.registered-key-mismatch', has: ['header.kid-shared'] },
+    },
+    { name: 'profile: signed by a key nobody knows', world: 'vault', profile: 'Stock UAT', text: json(envelope(signed({ key: k.regenerated }))), want: { valid: false, cause: 'profile.registered-key-mismatch' } },
+    { name: 'profile: kid registered in the other environment', world: 'vault', profile: 'Stock PROD', text: json(env), want: { valid: true, cause: 'profile.kid-unregistered' } },
   ];
 }

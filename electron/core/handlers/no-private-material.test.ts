@@ -67,6 +67,24 @@ describe('no channel output carries private key material', async () => {
   });
   await call('inspect:resign', { text: signed.json, keyId: a.id });
   await call('keys:delete', { id: b.id });
+  // Profiles: private keys pasted as registered keys, a signing key from the vault.
+  const saved = value(
+    await call<{ profile: { id: string } }>('profiles:save', {
+      name: 'Acme UAT',
+      environment: 'sandbox',
+      merchantId: fields.merchantId,
+      merchantChannelId: fields.merchantChannelId,
+      signingKey: { keyId: a.id },
+      registeredKeys: [{ kid: 'uat833359804655bb748702e324111', text: merchant.pkcs1Pem }, { kid: 'kid-jwk', text: JSON.stringify(second.privateJwk) }],
+    }),
+  );
+  await call('profiles:list', {});
+  await call('profiles:duplicate', { id: saved.profile.id });
+  const exported = value(await call<{ text: string }>('profiles:export', {}));
+  await call('profiles:import', { text: exported.text }); // names taken: refused
+  await call('envelope:sign', { fields, keyId: a.id, profileId: saved.profile.id });
+  await call('inspect:request', { text: signed.json, profile: 'auto', now: 1668389349848 });
+  await call('profiles:delete', { id: saved.profile.id });
 
   const generatedJwk = vault.signingKey(g.id).privateKey.export({ format: 'jwk' }) as Record<string, string>;
   const secrets = [
@@ -93,6 +111,9 @@ describe('no channel output carries private key material', async () => {
         'envelope:sign:kid_missing',
         'envelope:verify:ok',
         'keys:delete:ok',
+        'profiles:save:ok',
+        'profiles:import:profile_name_taken',
+        'envelope:sign:ok',
       ]),
     );
     const verified = outputs.filter((o) => o.channel === 'envelope:verify').map((o) => o.result.ok && (o.result.value as { valid: boolean }).valid);

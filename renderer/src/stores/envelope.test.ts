@@ -139,15 +139,24 @@ describe('live signing', () => {
     expect(useEnvelopeStore.getState().verify.phase).toBe('idle');
   });
 
-  it('persists the form and the key choice, never the signed output', async () => {
+  it('persists the form, the key and profile choice, never the signed output', async () => {
     sign.mockResolvedValue(signed('{"a":1}'));
     useEnvelopeStore.getState().setField('merchantId', 'persisted');
     await useEnvelopeStore.getState().signNow();
     const saved = JSON.parse(localStorage.getItem('upi-inspector.compose')!).state;
     expect(saved).toMatchObject({ merchantId: 'persisted', keyId: 'k1', timestampMode: 'pinned', pinnedTimestamp: fields.timestamp });
     expect(Object.keys(saved).sort()).toEqual(
-      ['action', 'keyId', 'merchantChannelId', 'merchantCustomerId', 'merchantId', 'pinnedTimestamp', 'requestId', 'service', 'timestampMode'].sort(),
+      ['action', 'keyId', 'merchantChannelId', 'merchantCustomerId', 'merchantId', 'pinnedTimestamp', 'profileId', 'requestId', 'service', 'timestampMode'].sort(),
     );
+  });
+
+  it('signs for the chosen profile: the main side gets its id to guard the key', async () => {
+    sign.mockResolvedValue(signed('{"a":1}'));
+    useEnvelopeStore.setState({ profileId: 'p-acme' });
+    await useEnvelopeStore.getState().signNow();
+    useEnvelopeStore.setState({ profileId: null });
+    await useEnvelopeStore.getState().signNow();
+    expect(sign.mock.calls.map(([input]) => (input as { profileId?: string }).profileId)).toEqual(['p-acme', undefined]);
   });
 
   it('switching to pinned starts from the stamp on screen', () => {

@@ -40,6 +40,8 @@ export interface ComposeForm {
   pinnedTimestamp: string;
   /** Vault key id of the signing key. */
   keyId: string | null;
+  /** The profile signed for (Compose's profile select): the main side refuses a key that is not its own. */
+  profileId: string | null;
 }
 
 export interface Problem {
@@ -98,6 +100,7 @@ export const DEFAULT_FORM: Omit<ComposeForm, 'requestId'> = {
   timestampMode: 'now',
   pinnedTimestamp: '',
   keyId: null,
+  profileId: null,
 };
 
 const IDLE_PREVIEW: PreviewState = { phase: 'idle', result: null, problems: [], error: null, signedAt: null };
@@ -224,7 +227,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           set({ preview: { ...s.preview, phase: 'signing', problems: [], error: null } });
           let answer;
           try {
-            answer = await api['envelope:sign']({ fields: toSignerFields(fields), keyId: s.keyId! });
+            answer = await api['envelope:sign']({ fields: toSignerFields(fields), keyId: s.keyId!, ...(s.profileId ? { profileId: s.profileId } : {}) });
           } catch (e) {
             answer = err('unexpected', `Signing failed: ${String(e)}`);
           }
@@ -248,7 +251,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           set({ verify: { phase: 'verifying', result: null, error: null, json } });
           let answer;
           try {
-            answer = await api['envelope:verify']({ text: json });
+            answer = await api['envelope:verify']({ text: json, ...(get().profileId ? { profile: { id: get().profileId! } } : {}) });
           } catch (e) {
             answer = err('unexpected', `Verification failed: ${String(e)}`);
           }
@@ -281,6 +284,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
         timestampMode: s.timestampMode,
         pinnedTimestamp: s.pinnedTimestamp,
         keyId: s.keyId,
+        profileId: s.profileId,
       }),
       // Only known fields of the right type come back; anything else keeps its default.
       merge: (persisted, current) => {
@@ -291,6 +295,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
         }
         if (saved.timestampMode === 'now' || saved.timestampMode === 'pinned') next.timestampMode = saved.timestampMode;
         if (typeof saved.keyId === 'string' || saved.keyId === null) next.keyId = saved.keyId;
+        if (typeof saved.profileId === 'string' || saved.profileId === null) next.profileId = saved.profileId;
         if (!next.requestId) next.requestId = newRequestId();
         return next;
       },

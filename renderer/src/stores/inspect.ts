@@ -8,10 +8,14 @@ import { api } from '../api';
 /** Reference time for timestamp checks: the clock, or a moment the engineer pins (e.g. the log's time). */
 export type ReferenceTime = { mode: 'now' } | { mode: 'pinned'; epochMs: number };
 
+/** Which profile the verdict answers with: picked from the request, none, or a profile's id. */
+export type ProfileChoice = 'auto' | 'none' | (string & {});
+
 interface InspectState {
   text: string;
   publicKey: string;
   reference: ReferenceTime;
+  profileChoice: ProfileChoice;
   /** The main side's verdict on the text: everything the screen shows about it. */
   result: Verdict | null;
   error: AppError | null;
@@ -22,6 +26,7 @@ interface InspectState {
   setText(text: string): void;
   setPublicKey(text: string): void;
   setReference(reference: ReferenceTime): void;
+  setProfileChoice(choice: ProfileChoice): void;
   setResignKeyId(id: string): void;
   inspect(): Promise<void>;
   resignWith(keyId: string): Promise<void>;
@@ -36,6 +41,7 @@ export const useInspectStore = create<InspectState>()(
       text: '',
       publicKey: '',
       reference: { mode: 'now' },
+      profileChoice: 'auto',
       result: null,
       error: null,
       busy: false,
@@ -45,9 +51,10 @@ export const useInspectStore = create<InspectState>()(
       setText: (text) => set({ text, resign: null, resignError: null }),
       setPublicKey: (publicKey) => set({ publicKey }),
       setReference: (reference) => set({ reference }),
+      setProfileChoice: (profileChoice) => set({ profileChoice }),
       setResignKeyId: (resignKeyId) => set({ resignKeyId }),
       inspect: async () => {
-        const { text, publicKey, reference } = get();
+        const { text, publicKey, reference, profileChoice } = get();
         if (!text.trim()) {
           set({ result: null, error: null });
           return;
@@ -58,6 +65,7 @@ export const useInspectStore = create<InspectState>()(
           text,
           ...(publicKey.trim() ? { publicKey } : {}),
           now: reference.mode === 'pinned' ? reference.epochMs : Date.now(),
+          ...(profileChoice === 'none' ? {} : { profile: profileChoice === 'auto' ? ('auto' as const) : { id: profileChoice } }),
         });
         if (ticket !== latest) return; // a newer paste already answered
         set(result.ok ? { result: result.value, error: null, busy: false } : { result: null, error: result.error, busy: false });
@@ -72,7 +80,7 @@ export const useInspectStore = create<InspectState>()(
     {
       name: 'upi-inspector.inspect',
       // Keep what was pasted across restarts (nothing secret: requests and public keys only).
-      partialize: (s) => ({ text: s.text.length < 512 * 1024 ? s.text : '', publicKey: s.publicKey, reference: s.reference, resignKeyId: s.resignKeyId }),
+      partialize: (s) => ({ text: s.text.length < 512 * 1024 ? s.text : '', publicKey: s.publicKey, reference: s.reference, resignKeyId: s.resignKeyId, profileChoice: s.profileChoice }),
     },
   ),
 );

@@ -8,6 +8,7 @@ import { formatAge, formatDateTime } from '../../lib/time';
 import { Field } from '../../ui/Field';
 import { CopyButton } from '../../ui/CopyButton';
 import { errorText } from '../../lib/errorText';
+import { ProfileSelect } from './ProfileSelect';
 
 /** The id of a compose control, so the preview's "what is missing" list can focus it. */
 export const fieldId = (name: FieldName | 'keyId') => `compose-${name}`;
@@ -57,6 +58,7 @@ export function ComposeForm() {
         <span className="muted small-text">upiGetSessionToken · every field is mandatory</span>
       </div>
       <form className="stack" onSubmit={(e) => e.preventDefault()} noValidate>
+        <ProfileSelect />
         {text('requestId', 'requestId', {
           mono: true,
           actions: (

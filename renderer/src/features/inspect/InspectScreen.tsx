@@ -9,6 +9,8 @@ import { formatDateTime } from '../../lib/time';
 import { DecodedPanel, timestampOf } from './DecodedPanel';
 import { ResignPanel } from './ResignPanel';
 import { SignaturePanel } from './SignaturePanel';
+import { ProfilePicker } from './ProfilePicker';
+import { useProfilesStore } from '../../stores/profiles';
 import { errorText } from '../../lib/errorText';
 import { SnippetPanel } from '../snippets/SnippetPanel';
 
@@ -17,6 +19,8 @@ export function InspectScreen() {
   const s = useInspectStore();
   const refreshKeys = useKeysStore((k) => k.refresh);
   const active = useScreenActive();
+  // A profile edited on its screen (or by the CLI) changes the verdict: inspect again.
+  const profilesVersion = useProfilesStore((p) => p.profiles.map((x) => `${x.id}:${x.updatedAt}`).join());
   // Keys may have changed on another screen (or in the CLI) since this one was mounted.
   useEffect(() => {
     if (active) void refreshKeys();
@@ -27,7 +31,7 @@ export function InspectScreen() {
     const timer = setTimeout(() => void s.inspect(), 200);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [s.text, s.publicKey, s.reference]);
+  }, [s.text, s.publicKey, s.reference, s.profileChoice, profilesVersion]);
 
   const [showKey, setShowKey] = useState(s.publicKey.length > 0);
   const verdict = s.result;
@@ -59,6 +63,7 @@ export function InspectScreen() {
             {showKey ? 'Hide public key' : 'Verify with a pasted public key…'}
           </button>
         </div>
+        <ProfilePicker verdict={verdict} />
         {showKey && (
           <label className="field">
             Merchant's public key (PEM, JWK or certificate) — tried besides the vault's keys
