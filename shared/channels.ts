@@ -17,6 +17,12 @@ export const CHANNELS = [
   'inspect:request',
   'inspect:response',
   'inspect:resign',
+  'history:list',
+  'history:get',
+  'history:delete',
+  'history:clear',
+  'history:settings',
+  'history:recordResponse',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

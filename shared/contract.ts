@@ -12,6 +12,18 @@ import type { Verdict } from './verdict';
 import type { Finding } from './diagnostics/types';
 import type { ResponseJsonSource, ResponseShape } from './response';
 import { CHANNELS, channelPath, type Channel } from './channels';
+import {
+  historyIdSchema,
+  historyListSchema,
+  historySettingsSchema,
+  recordOptionSchema,
+  recordResponseSchema,
+  type HistoryEntry,
+  type HistoryEntrySummary,
+  type HistoryPage,
+  type HistorySettings,
+  type HistoryStatus,
+} from './history';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -120,7 +132,7 @@ export const contract = {
     return channel<typeof s, { id: string }>(s);
   })(),
   'envelope:sign': (() => {
-    const s = z.object({ fields: envelopeFieldsSchema, keyId: id }).strict();
+    const s = z.object({ fields: envelopeFieldsSchema, keyId: id, record: recordOptionSchema.optional() }).strict();
     return channel<typeof s, SignResult>(s);
   })(),
   'envelope:verify': (() => {
@@ -139,6 +151,8 @@ export const contract = {
         publicKey: optionalText(256 * 1024),
         /** Reference time for timestamp checks, epoch ms; default now. */
         now: z.number().int().nonnegative().optional(),
+        /** Present: the window records this inspection in the history (one entry per draft). */
+        record: recordOptionSchema.optional(),
       })
       .strict();
     return channel<typeof s, Verdict>(s);
@@ -157,6 +171,13 @@ export const contract = {
     const s = z.object({ text: z.string().max(8 * 1024 * 1024), keyId: id }).strict();
     return channel<typeof s, ResignDiff>(s);
   })(),
+  'history:list': channel<typeof historyListSchema, HistoryPage>(historyListSchema),
+  'history:get': channel<typeof historyIdSchema, HistoryEntry>(historyIdSchema),
+  'history:delete': channel<typeof historyIdSchema, { id: string }>(historyIdSchema),
+  'history:clear': channel<typeof empty, { deleted: number }>(empty),
+  /** Empty input reads the retention; keepNewest/keepDays given (null: no limit) change it. */
+  'history:settings': channel<typeof historySettingsSchema, { settings: HistorySettings; status: HistoryStatus }>(historySettingsSchema),
+  'history:recordResponse': channel<typeof recordResponseSchema, HistoryEntrySummary>(recordResponseSchema),
 } satisfies Record<Channel, { input: z.ZodType; output?: unknown }>;
 
 export type Contract = typeof contract;
