@@ -6,10 +6,12 @@
 import type { Command } from 'commander';
 import { verdictExitCode } from '../../../shared/verdict';
 import { givenKeyCandidate, vaultCandidates, type KeySet } from '../../core/candidates';
+import { inspectRecording } from '../../core/history/recordings';
 import { verifyRequestText } from '../../core/inspect';
 import type { CliContext } from '../context';
 import { usageError } from '../errors';
 import { json, verdictReport } from '../output';
+import { cliHistory, SAVE_OPTION_HELP, saveRun } from './history';
 import { wantsJson, type RegisterCommand } from './shared';
 
 export const registerVerifyCommand: RegisterCommand = (program, { ctx, exit }) => {
@@ -21,11 +23,16 @@ export const registerVerifyCommand: RegisterCommand = (program, { ctx, exit }) =
     .argument('<file>', 'the request, or - for stdin')
     .option('--public-key <file>', 'public key (or private key, or certificate) to verify with, instead of the vault')
     .option('--now <ms>', 'reference time for the timestamp checks, epoch ms (default: now)')
-    .action(async (file: string, options: { publicKey?: string; now?: string }, command: Command) => {
+    .option('--save', SAVE_OPTION_HELP)
+    .action(async (file: string, options: { publicKey?: string; now?: string; save?: boolean }, command: Command) => {
       const now = referenceTime(options.now, ctx.io.now());
       const text = await ctx.readInput(file, 'request');
-      const keys = options.publicKey ? await fileKeySet(ctx, options.publicKey) : await vaultKeySet(ctx);
+      // Opened first, so a history that cannot be saved to stops the run before anything is printed.
+      const history = options.save ? await cliHistory(ctx) : null;
+      const keyText = options.publicKey ? await ctx.readInput(options.publicKey, 'public key file') : undefined;
+      const keys = options.publicKey ? await fileKeySet(keyText!, options.publicKey) : await vaultKeySet(ctx);
       const verdict = verifyRequestText(text, keys, now);
+      if (history) await saveRun(ctx, history, inspectRecording({ text, publicKey: keyText, referenceMs: now }, verdict, {}, 'cli'), wantsJson(command));
       ctx.io.stdout(wantsJson(command) ? json(verdict) : verdictReport(verdict));
       exit(verdictExitCode(verdict));
     });
@@ -43,8 +50,7 @@ export function referenceTime(raw: string | undefined, clock: number): number {
   return Number(raw);
 }
 
-async function fileKeySet(ctx: CliContext, file: string): Promise<KeySet> {
-  const text = await ctx.readInput(file, 'public key file');
+async function fileKeySet(text: string, file: string): Promise<KeySet> {
   return { candidates: [await givenKeyCandidate(text, 'file', file)] };
 }
 
