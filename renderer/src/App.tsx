@@ -7,6 +7,7 @@ import { ComposeScreen } from './features/compose/ComposeScreen';
 import { ResponseScreen } from './features/response/ResponseScreen';
 import { KeysScreen } from './features/keys/KeysScreen';
 import { InspectScreen } from './features/inspect/InspectScreen';
+import { HistoryScreen } from './features/history/HistoryScreen';
 import './styles/workbench.css';
 
 const SCREENS: { id: Screen; label: string }[] = [
@@ -37,6 +38,7 @@ export function App() {
         response: <ResponseScreen />,
         inspect: <InspectScreen />,
         keys: <KeysScreen />,
+        history: <HistoryScreen />,
       }}
     </Shell>
   );
