@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { entry, historyIn, PASSPHRASE, passphraseVault } from '../__fixtures__/history';
 import { tempDirs } from '../__fixtures__/temp-dirs';
+import type { VaultCipher } from '../cipher';
 import { openVault } from '../vault/open';
 import { HISTORY_FILE_NAME, HistoryFile } from './file';
 
@@ -92,6 +93,22 @@ describe('a damaged history database', () => {
     expect(page.status.message).toMatch(/was damaged: the key vault's passphrase does not decrypt it .* It was moved aside to /);
     const aside = readdirSync(dir).find((f) => f.startsWith(`${HISTORY_FILE_NAME}.damaged-`))!;
     expect(readFileSync(join(dir, aside)).equals(sealed)).toBe(true);
+  });
+
+  it('a history sealed by the OS keychain (the desktop app) is left where it is when a passphrase session opens the folder', async () => {
+    const dir = newDir();
+    const keychain: VaultCipher = { mode: 'safeStorage', encrypt: async (b) => Buffer.from(b).reverse(), decrypt: async (b) => Buffer.from(b).reverse() };
+    await new HistoryFile(join(dir, HISTORY_FILE_NAME)).write(Buffer.from('SQLite format 3\0 stand-in'), { kind: 'sealed', cipher: keychain });
+    const sealed = readFileSync(join(dir, HISTORY_FILE_NAME));
+
+    const history = historyIn(dir, await passphraseVault(dir));
+    await history.record(entry('inspect', { requestId: 'this-session' }));
+    await history.flush();
+    const page = await history.list({});
+    expect(page.entries.map((e) => e.requestId)).toEqual(['this-session']);
+    expect(page.status.message).toMatch(/cannot be read here: it was encrypted with the OS keychain .*, and this key vault uses a passphrase\. It is left as it is/);
+    expect(readFileSync(join(dir, HISTORY_FILE_NAME)).equals(sealed)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.includes('damaged'))).toEqual([]);
   });
 
   it('when it cannot be moved aside, it is left alone and this session keeps its history in memory', async () => {

@@ -45,9 +45,9 @@ export class HistoryFile {
     const header = newline > 0 && newline <= MAX_HEADER ? bytes.subarray(0, newline).toString('latin1') : '';
     if (!header.startsWith(SEALED_PREFIX)) throw new HistoryDamage('it is neither a SQLite database nor an encrypted UPI Inspector history');
     const mode = header.slice(SEALED_PREFIX.length);
-    if (protection.kind === 'plain') throw new HistoryDamage(`it is encrypted (${mode}), and this key vault keeps nothing encrypted`);
+    if (protection.kind === 'plain') throw new HistoryDamage(`it is encrypted (${describeMode(mode)}), and this key vault keeps nothing encrypted`, true);
     if (mode !== protection.cipher.mode) {
-      throw new HistoryDamage(`it was encrypted with ${describeMode(mode)}, and this key vault uses ${describeMode(protection.cipher.mode)}`);
+      throw new HistoryDamage(`it was encrypted with ${describeMode(mode)}, and this key vault uses ${describeMode(protection.cipher.mode)}`, true);
     }
     try {
       return await protection.cipher.decrypt(bytes.subarray(newline + 1));

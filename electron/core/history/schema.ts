@@ -92,7 +92,7 @@ export function migrate(db: Database): void {
     throw new HistoryDamage(`it is not a SQLite database (${describeSqliteError(e)})`);
   }
   if (version > SCHEMA_VERSION) {
-    throw new HistoryDamage(`it was written by a newer UPI Inspector (schema ${version}; this one reads up to ${SCHEMA_VERSION})`);
+    throw new HistoryDamage(`it was written by a newer UPI Inspector (schema ${version}; this one reads up to ${SCHEMA_VERSION})`, true);
   }
   for (let next = version + 1; next <= SCHEMA_VERSION; next++) {
     db.exec(`BEGIN; ${MIGRATIONS[next - 1]} PRAGMA user_version = ${next}; COMMIT;`);

@@ -203,15 +203,22 @@ export class HistoryStore {
     }
   }
 
+  /** Moves a damaged file aside (a foreign one stays put); either way it is never written over. */
   private async setAside(damage: HistoryDamage): Promise<void> {
     const path = this.file!.path;
+    const inMemory = "so it is left as it is and this session's history is kept in memory only";
+    if (damage.foreign) {
+      this.readOnlyFile = true;
+      this.notice = `The history database ${path} cannot be read here: ${damage.detail}. It is left as it is, and this session's history is kept in memory only.`;
+      return;
+    }
     try {
       const movedTo = await this.file!.moveAside(this.options.now());
       this.notice = `The history database ${path} was damaged: ${damage.detail}. It was moved aside to ${movedTo} and a new history was started.`;
     } catch (e) {
       this.readOnlyFile = true;
       const code = (e as NodeJS.ErrnoException).code ?? 'rename failed';
-      this.notice = `The history database ${path} is damaged: ${damage.detail}. It could not be moved aside (${code}), so it is left as it is and this session's history is kept in memory only; move the file away to keep history again.`;
+      this.notice = `The history database ${path} is damaged: ${damage.detail}. It could not be moved aside (${code}), ${inMemory}; move the file away to keep history again.`;
     }
   }
 
