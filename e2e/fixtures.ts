@@ -35,8 +35,11 @@ interface Fixtures {
   hostEnv: Record<string, string | undefined>;
 }
 
-export async function startBrowserHost(env: Record<string, string | undefined>): Promise<{ host: BrowserHost; child: ChildProcess }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'upi-inspector-e2e-'));
+/** Starts the browser host on `dataDir` (a fresh folder when absent): the same folder again is a restart. */
+export async function startBrowserHost(
+  env: Record<string, string | undefined>,
+  dataDir: string = mkdtempSync(join(tmpdir(), 'upi-inspector-e2e-')),
+): Promise<{ host: BrowserHost; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(root, 'out/main/host.js'), '--port', '0'], {
     cwd: root,
     env: { ...process.env, UPI_INSPECTOR_HOME: dataDir, UPI_INSPECTOR_PASSPHRASE: E2E_PASSPHRASE, ...env },
@@ -64,6 +67,14 @@ export async function startBrowserHost(env: Record<string, string | undefined>):
     host: { url, origin: parsed.origin, token: parsed.hash.replace('#token=', ''), dataDir, output: () => output },
     child,
   };
+}
+
+/** Stops a browser host the way Ctrl-C does (it writes what is pending first) and waits for it to exit. */
+export async function stopBrowserHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGINT');
+  await exited;
 }
 
 export const test = base.extend<Fixtures & FixtureOptions>({

@@ -42,7 +42,7 @@ test('every screen in light and dark', async ({ app }, testInfo) => {
   await keys.card('stock UAT key').getByRole('button', { name: 'Export public key of stock UAT key' }).click();
   await expect(keys.card('stock UAT key').getByRole('region', { name: 'Public key PEM of stock UAT key' })).toContainText('BEGIN PUBLIC KEY');
 
-  const screens: ScreenName[] = ['Compose', 'Response', 'Inspect', 'Keys'];
+  const screens: ScreenName[] = ['Compose', 'Response', 'Inspect', 'Keys', 'History'];
   for (const theme of ['light', 'dark'] as const) {
     await compose.shell.setTheme(theme);
     for (const screen of screens) {

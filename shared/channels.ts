@@ -23,6 +23,12 @@ export const CHANNELS = [
   'profiles:duplicate',
   'profiles:export',
   'profiles:import',
+  'history:list',
+  'history:get',
+  'history:delete',
+  'history:clear',
+  'history:settings',
+  'history:recordResponse',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

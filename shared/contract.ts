@@ -23,6 +23,18 @@ import {
   type ProfilesImport,
   type SavedProfile,
 } from './profile-channels';
+import {
+  historyIdSchema,
+  historyListSchema,
+  historySettingsSchema,
+  recordOptionSchema,
+  recordResponseSchema,
+  type HistoryEntry,
+  type HistoryEntrySummary,
+  type HistoryPage,
+  type HistorySettings,
+  type HistoryStatus,
+} from './history';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -142,6 +154,8 @@ export const contract = {
         keyId: id,
         /** The profile being signed for: a key bound to another profile, or a kid it does not register, is refused. */
         profileId: optionalText(100),
+        /** Present: the window records this signature in the history (one entry per requestId). */
+        record: recordOptionSchema.optional(),
       })
       .strict();
     return channel<typeof s, SignResult>(s);
@@ -164,6 +178,8 @@ export const contract = {
         /** Reference time for timestamp checks, epoch ms; default now. */
         now: z.number().int().nonnegative().optional(),
         profile: profileRequest,
+        /** Present: the window records this inspection in the history (one entry per draft). */
+        record: recordOptionSchema.optional(),
       })
       .strict();
     return channel<typeof s, Verdict>(s);
@@ -188,6 +204,13 @@ export const contract = {
   'profiles:duplicate': channel<typeof duplicateProfileInputSchema, SavedProfile>(duplicateProfileInputSchema),
   'profiles:export': channel<typeof exportProfilesInputSchema, ProfilesExport>(exportProfilesInputSchema),
   'profiles:import': channel<typeof importProfilesInputSchema, ProfilesImport>(importProfilesInputSchema),
+  'history:list': channel<typeof historyListSchema, HistoryPage>(historyListSchema),
+  'history:get': channel<typeof historyIdSchema, HistoryEntry>(historyIdSchema),
+  'history:delete': channel<typeof historyIdSchema, { id: string }>(historyIdSchema),
+  'history:clear': channel<typeof empty, { deleted: number }>(empty),
+  /** Empty input reads the retention; keepNewest/keepDays given (null: no limit) change it. */
+  'history:settings': channel<typeof historySettingsSchema, { settings: HistorySettings; status: HistoryStatus }>(historySettingsSchema),
+  'history:recordResponse': channel<typeof recordResponseSchema, HistoryEntrySummary>(recordResponseSchema),
 } satisfies Record<Channel, { input: z.ZodType; output?: unknown }>;
 
 export type Contract = typeof contract;

@@ -92,6 +92,13 @@ export const ERRORS = {
     },
   },
   cipher_data_damaged: { title: 'The encrypted vault data is not in the passphrase cipher format', status: 200 },
+  history_locked: {
+    title: 'The history is encrypted with the key vault, which is locked',
+    status: 200,
+    fix: { window: 'Unlock the vault on the Keys screen: the history opens with it.', cli: `${VAULT_FROM_ENV}.` },
+  },
+  history_not_found: { title: 'There is no history entry with that id', status: 200 },
+  history_write_failed: { title: 'The history could not be saved', status: 200 },
   key_not_found: {
     title: 'There is no such key in the vault',
     status: 200,

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type ScreenName = 'Compose' | 'Response' | 'Inspect' | 'Keys';
+export type ScreenName = 'Compose' | 'Response' | 'Inspect' | 'Keys' | 'History';
 
 /** The shell around every screen: navigation and theme. */
 export class AppShell {

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
+import { registerHistoryCommands } from './commands/history';
 import { registerInspectResponseCommand } from './commands/inspect-response';
 import { registerKeysCommands } from './commands/keys';
 import { registerProfilesCommands } from './commands/profiles';
@@ -15,7 +16,7 @@ import { createContext } from './context';
 import { EXIT, reportError } from './errors';
 import { processIo, type CliIo } from './io';
 
-const COMMANDS: RegisterCommand[] = [registerKeysCommands, registerSignCommand, registerVerifyCommand, registerInspectResponseCommand, registerSnippetCommand, registerProfilesCommands];
+const COMMANDS: RegisterCommand[] = [registerKeysCommands, registerSignCommand, registerVerifyCommand, registerInspectResponseCommand, registerSnippetCommand, registerProfilesCommands, registerHistoryCommands];
 
 export function createProgram(io: CliIo, setExit: (code: number) => void): Command {
   const ctx = createContext(io, version);

@@ -4,6 +4,7 @@
  */
 import { bindDispatch, handlers, type CoreContext, type Dispatch } from './handlers';
 import type { HostKind } from '../../shared/contract';
+import { HistoryStore } from './history/store';
 import type { Vault } from './vault/vault';
 
 export const APP_NAME = 'UPI Inspector';
@@ -20,17 +21,22 @@ export interface CoreOptions {
 export interface Core {
   ctx: CoreContext;
   dispatch: Dispatch;
+  /** Writes what is not yet on disk (the history); call before the process ends. */
+  close(): Promise<void>;
 }
 
 export function createCore(options: CoreOptions): Core {
+  const now = options.now ?? Date.now;
+  const dataDir = options.dataDir ?? null;
   const ctx: CoreContext = {
     host: options.host,
     name: APP_NAME,
     version: options.version,
     platform: process.platform,
     vault: options.vault,
-    dataDir: options.dataDir ?? null,
-    now: options.now ?? Date.now,
+    dataDir,
+    history: new HistoryStore({ dataDir, vault: options.vault, now }),
+    now,
   };
-  return { ctx, dispatch: bindDispatch(handlers, ctx) };
+  return { ctx, dispatch: bindDispatch(handlers, ctx), close: () => ctx.history.flush() };
 }

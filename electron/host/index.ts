@@ -34,7 +34,12 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     process.stdout.write(`\n${signal}: stopping the browser host.\n`);
-    void host.close().then(() => process.exit(0));
+    // The history is written shortly after each change; what is still pending is written now.
+    void host
+      .close()
+      .then(() => core.close())
+      .catch((e: unknown) => process.stderr.write(`The history could not be saved: ${e instanceof Error ? e.message : String(e)}\n`))
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

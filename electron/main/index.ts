@@ -33,6 +33,19 @@ async function start(): Promise<void> {
   const vault = await openDesktopVault(safeStorage, dataDir);
   const core = createCore({ host: 'electron', version, vault, dataDir });
   registerIpcHandlers(ipcMain, (channel, input) => core.dispatch(channel as never, input));
+  // The history is written shortly after each change; what is still pending is written before quitting.
+  let historySaved = false;
+  app.on('before-quit', (event) => {
+    if (historySaved) return;
+    event.preventDefault();
+    void core
+      .close()
+      .catch(() => undefined)
+      .then(() => {
+        historySaved = true;
+        app.quit();
+      });
+  });
 
   const openWindow = () => {
     const win = new BrowserWindow(secureWindowOptions(paths.preload));

@@ -8,6 +8,7 @@ import { ResponseScreen } from './features/response/ResponseScreen';
 import { KeysScreen } from './features/keys/KeysScreen';
 import { InspectScreen } from './features/inspect/InspectScreen';
 import { ProfilesScreen } from './features/profiles/ProfilesScreen';
+import { HistoryScreen } from './features/history/HistoryScreen';
 import './styles/workbench.css';
 
 const SCREENS: { id: Screen; label: string }[] = [
@@ -39,6 +40,7 @@ export function App() {
         inspect: <InspectScreen />,
         keys: <KeysScreen />,
         profiles: <ProfilesScreen />,
+        history: <HistoryScreen />,
       }}
     </Shell>
   );

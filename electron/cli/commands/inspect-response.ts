@@ -4,10 +4,16 @@
  * a `--request-id` given, as the screen compares it only with the request it is linked to.
  * Exit 0 when no finding is an error, 1 when one is, 2 when the file cannot be read.
  */
+import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
+import type { Finding } from '../../../shared/diagnostics/types';
+import { responseFacts } from '../../../shared/history';
+import { parseResponseText } from '../../../shared/response';
+import { responseRecording } from '../../core/history/recordings';
 import { inspectResponse } from '../../core/inspect';
 import { EXIT } from '../errors';
 import { findingsReport, hasErrors, json } from '../output';
+import { cliHistory, SAVE_OPTION_HELP, saveRun } from './history';
 import { wantsJson, type RegisterCommand } from './shared';
 
 export const registerInspectResponseCommand: RegisterCommand = (program, { ctx, exit }) => {
@@ -16,10 +22,18 @@ export const registerInspectResponseCommand: RegisterCommand = (program, { ctx, 
     .description('explain a upiGetSessionToken response: status and next step, error code, accounts. Exit 0 fine, 1 error findings, 2 bad input')
     .argument('<file>', 'the response JSON (or a log line holding it), or - for stdin')
     .option('--request-id <uuid>', 'the request this response should answer; without it the requestId is not compared')
-    .action(async (file: string, options: { requestId?: string }, command: Command) => {
+    .option('--save', SAVE_OPTION_HELP)
+    .action(async (file: string, options: { requestId?: string; save?: boolean }, command: Command) => {
       const text = await ctx.readInput(file, 'response');
+      const history = options.save ? await cliHistory(ctx) : null;
       const inspection = inspectResponse({ text, requestId: options.requestId });
+      if (history) await saveRun(ctx, history, responseEntry(text, options.requestId, inspection.findings), wantsJson(command));
       ctx.io.stdout(wantsJson(command) ? json(inspection) : findingsReport(inspection.findings));
       exit(hasErrors(inspection.findings) ? EXIT.invalid : EXIT.ok);
     });
 };
+
+function responseEntry(text: string, linkedRequestId: string | undefined, findings: Finding[]) {
+  const facts = responseFacts(parseResponseText(text), findings);
+  return responseRecording({ draftId: randomUUID(), text, ...facts, linkedRequestId: linkedRequestId ?? null }, 'cli');
+}

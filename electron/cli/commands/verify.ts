@@ -6,11 +6,13 @@
 import type { Command } from 'commander';
 import { verdictExitCode } from '../../../shared/verdict';
 import { givenKeyCandidate, vaultCandidates, type KeySet } from '../../core/candidates';
+import { inspectRecording } from '../../core/history/recordings';
 import { verifyRequestText } from '../../core/inspect';
 import type { CliContext } from '../context';
 import { usageError } from '../errors';
 import { json, verdictReport } from '../output';
 import { chosenProfileScope } from '../profiles';
+import { cliHistory, SAVE_OPTION_HELP, saveRun } from './history';
 import { wantsJson, type RegisterCommand } from './shared';
 
 export const registerVerifyCommand: RegisterCommand = (program, { ctx, exit }) => {
@@ -23,12 +25,17 @@ export const registerVerifyCommand: RegisterCommand = (program, { ctx, exit }) =
     .option('--public-key <file>', 'public key (or private key, or certificate) to verify with, instead of the vault')
     .option('--now <ms>', 'reference time for the timestamp checks, epoch ms (default: now)')
     .option('--profile <name>', 'answer with this profile: its registered keys are tried, and the verdict says whether Juspay holds the key that signed')
-    .action(async (file: string, options: { publicKey?: string; now?: string; profile?: string }, command: Command) => {
+    .option('--save', SAVE_OPTION_HELP)
+    .action(async (file: string, options: { publicKey?: string; now?: string; profile?: string; save?: boolean }, command: Command) => {
       const now = referenceTime(options.now, ctx.io.now());
       const text = await ctx.readInput(file, 'request');
+      // Opened first, so a history that cannot be saved to stops the run before anything is printed.
+      const history = options.save ? await cliHistory(ctx) : null;
       const scope = options.profile === undefined ? undefined : await chosenProfileScope(ctx, options.profile);
-      const keys = options.publicKey ? await fileKeySet(ctx, options.publicKey) : await vaultKeySet(ctx);
+      const keyText = options.publicKey ? await ctx.readInput(options.publicKey, 'public key file') : undefined;
+      const keys = options.publicKey ? await fileKeySet(keyText!, options.publicKey) : await vaultKeySet(ctx);
       const verdict = verifyRequestText(text, keys, now, scope);
+      if (history) await saveRun(ctx, history, inspectRecording({ text, publicKey: keyText, referenceMs: now }, verdict, {}, 'cli'), wantsJson(command));
       ctx.io.stdout(wantsJson(command) ? json(verdict) : verdictReport(verdict));
       exit(verdictExitCode(verdict));
     });
@@ -46,8 +53,7 @@ export function referenceTime(raw: string | undefined, clock: number): number {
   return Number(raw);
 }
 
-async function fileKeySet(ctx: CliContext, file: string): Promise<KeySet> {
-  const text = await ctx.readInput(file, 'public key file');
+async function fileKeySet(text: string, file: string): Promise<KeySet> {
   return { candidates: [await givenKeyCandidate(text, 'file', file)] };
 }
 

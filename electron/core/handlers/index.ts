@@ -12,6 +12,7 @@ import { keyHandlers } from './keys';
 import { envelopeHandlers } from './envelope';
 import { inspectHandlers } from './inspect';
 import { profileHandlers } from './profiles';
+import { historyHandlers } from './history';
 import type { CoreContext, HandlerTable } from './types';
 
 export type { CoreContext, HandlerTable } from './types';
@@ -22,6 +23,7 @@ export const handlers: HandlerTable = {
   ...envelopeHandlers,
   ...inspectHandlers,
   ...profileHandlers,
+  ...historyHandlers,
 };
 
 /** Input fields that may hold JSON text (a pasted request or response, a JWK): checked for depth before any handler reads them. */

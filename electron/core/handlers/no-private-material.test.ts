@@ -66,6 +66,16 @@ describe('no channel output carries private key material', async () => {
     requestId: fields.requestId,
   });
   await call('inspect:resign', { text: signed.json, keyId: a.id });
+  // The history: what the window records, with a private key pasted in the request box and in the public-key box.
+  await call('envelope:sign', { fields, keyId: a.id, record: {} });
+  await call('inspect:request', { text: `${signed.json}\n${merchant.pkcs8Pem}`, publicKey: JSON.stringify(merchant.privateJwk), record: { draftId: 'draft-1' } });
+  await call('history:recordResponse', { draftId: 'draft-2', text: `{"requestId":"${fields.requestId}","jwk":${JSON.stringify(second.privateJwk)}}`, valid: true });
+  const listed = value(await call<{ entries: Array<{ id: string }> }>('history:list', {}));
+  for (const entry of listed.entries) await call('history:get', { id: entry.id });
+  await call('history:settings', {});
+  await call('history:settings', { keepNewest: 500 });
+  await call('history:delete', { id: listed.entries[0]!.id });
+  await call('history:clear', {});
   await call('keys:delete', { id: b.id });
   // Profiles: private keys pasted as registered keys, a signing key from the vault.
   const saved = value(
@@ -114,10 +124,14 @@ describe('no channel output carries private key material', async () => {
         'profiles:save:ok',
         'profiles:import:profile_name_taken',
         'envelope:sign:ok',
+        'history:get:ok',
+        'history:clear:ok',
       ]),
     );
     const verified = outputs.filter((o) => o.channel === 'envelope:verify').map((o) => o.result.ok && (o.result.value as { valid: boolean }).valid);
     expect(verified).toEqual([true, true, true]);
+    const read = outputs.filter((o) => o.channel === 'history:get' && o.result.ok).map((o) => (o.result.ok ? (o.result.value as { kind: string }).kind : ''));
+    expect(read.sort()).toEqual(['inspect', 'response', 'sign']);
   });
 
   it.each(secrets.map((s, i) => [i, s] as const))('secret #%i appears in no output', (_i, secret) => {

@@ -1,4 +1,5 @@
 import type { Channel, ChannelOutput, ChannelParsedInput, HostKind } from '../../../shared/contract';
+import type { HistoryStore } from '../history/store';
 import type { Vault } from '../vault/vault';
 
 /** Everything a handler may use: the core's state, passed in so tests can build their own. */
@@ -10,6 +11,8 @@ export interface CoreContext {
   vault: Vault;
   /** Where the app keeps its files (vault, profiles, history); null when nothing is persisted (tests). */
   dataDir: string | null;
+  /** Every sign, inspection and response reading the window records (in memory when dataDir is null). */
+  history: HistoryStore;
   /** Epoch ms; injectable so tests pin time. */
   now(): number;
 }

@@ -38,6 +38,7 @@ export class Vault {
   private damage: VaultReason | undefined;
   private keys = new Map<string, VaultKey>();
   private queue: Promise<unknown> = Promise.resolve();
+  private unlockListeners: Array<() => void> = [];
   private readonly backing: Backing;
 
   /** Use openVault; `new Vault()` alone is an empty session vault (memory only). */
@@ -87,8 +88,14 @@ export class Vault {
       backing.cipher = cipher;
       this.state = 'unlocked';
       this.lockedReason = undefined;
+      for (const listener of this.unlockListeners) listener();
       return this.status();
     });
+  }
+
+  /** Calls `listener` after each unlock: files kept under the vault's protection (history) wait for it. */
+  onUnlock(listener: () => void): void {
+    this.unlockListeners.push(listener);
   }
 
   async list(): Promise<KeyInfo[]> {
@@ -146,6 +153,15 @@ export class Vault {
   publicKeys(): Array<{ info: KeyInfo; key: KeyObject }> {
     if (this.state !== 'unlocked') return [];
     return [...this.keys.values()].map((k) => ({ info: k.info, key: k.publicKey }));
+  }
+
+  /**
+   * The cipher the vault file is sealed with, for other files kept under the same at-rest protection
+   * (the history); null for a session vault, or while the vault is locked or damaged.
+   */
+  atRestCipher(): VaultCipher | null {
+    if (this.backing.kind !== 'file' || this.state !== 'unlocked') return null;
+    return this.backing.cipher;
   }
 
   /** Finds a key by id, else by kid (the CLI takes either); with several kid matches, the private one. */

@@ -95,7 +95,7 @@ describe('live signing', () => {
     expect(sign).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(SIGN_DEBOUNCE_MS + 1);
     expect(sign).toHaveBeenCalledTimes(1);
-    expect(sign).toHaveBeenCalledWith({ fields, keyId: 'k1' });
+    expect(sign).toHaveBeenCalledWith({ fields, keyId: 'k1', record: {} });
     expect(useEnvelopeStore.getState().preview.phase).toBe('signed');
   });
 
@@ -196,7 +196,7 @@ describe('"now" means now: copying or saving a stale envelope signs it afresh', 
     vi.setSystemTime(SIGNED_AT + 16 * 60_000);
     expect(await copyEnvelope('json')).toBe(true);
     expect(sign).toHaveBeenCalledTimes(1);
-    expect(sign).toHaveBeenCalledWith({ fields: { ...fields, timestamp: String(SIGNED_AT + 16 * 60_000) }, keyId: 'k1' });
+    expect(sign).toHaveBeenCalledWith({ fields: { ...fields, timestamp: String(SIGNED_AT + 16 * 60_000) }, keyId: 'k1', record: {} });
     const copied = writeText.mock.calls[0]![0] as string;
     expect(claimsTimestamp(copied)).toBe(String(SIGNED_AT + 16 * 60_000));
     // The preview shows what was copied, and the toast says it was signed afresh.

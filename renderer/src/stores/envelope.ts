@@ -227,7 +227,8 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           set({ preview: { ...s.preview, phase: 'signing', problems: [], error: null } });
           let answer;
           try {
-            answer = await api['envelope:sign']({ fields: toSignerFields(fields), keyId: s.keyId!, ...(s.profileId ? { profileId: s.profileId } : {}) });
+            // Recorded in the history, one entry per requestId: edits to the form update it.
+            answer = await api['envelope:sign']({ fields: toSignerFields(fields), keyId: s.keyId!, ...(s.profileId ? { profileId: s.profileId } : {}), record: {} });
           } catch (e) {
             answer = err('unexpected', `Signing failed: ${String(e)}`);
           }

@@ -4,6 +4,7 @@ import type { ResignDiff } from '../../../shared/contract';
 import type { Verdict } from '../../../shared/verdict';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api';
+import { newDraftId } from '../lib/draftId';
 
 /** Reference time for timestamp checks: the clock, or a moment the engineer pins (e.g. the log's time). */
 export type ReferenceTime = { mode: 'now' } | { mode: 'pinned'; epochMs: number };
@@ -13,6 +14,8 @@ export type ProfileChoice = 'auto' | 'none' | (string & {});
 
 interface InspectState {
   text: string;
+  /** The history entry this text records into: renewed on each paste and clear, kept while typing. */
+  draftId: string;
   publicKey: string;
   reference: ReferenceTime;
   profileChoice: ProfileChoice;
@@ -24,6 +27,8 @@ interface InspectState {
   resign: ResignDiff | null;
   resignError: AppError | null;
   setText(text: string): void;
+  /** A paste starts a new history entry; edits after it update that entry. */
+  newDraft(): void;
   setPublicKey(text: string): void;
   setReference(reference: ReferenceTime): void;
   setProfileChoice(choice: ProfileChoice): void;
@@ -39,6 +44,7 @@ export const useInspectStore = create<InspectState>()(
   persist(
     (set, get) => ({
       text: '',
+      draftId: newDraftId(),
       publicKey: '',
       reference: { mode: 'now' },
       profileChoice: 'auto',
@@ -49,12 +55,13 @@ export const useInspectStore = create<InspectState>()(
       resign: null,
       resignError: null,
       setText: (text) => set({ text, resign: null, resignError: null }),
+      newDraft: () => set({ draftId: newDraftId() }),
       setPublicKey: (publicKey) => set({ publicKey }),
       setReference: (reference) => set({ reference }),
       setProfileChoice: (profileChoice) => set({ profileChoice }),
       setResignKeyId: (resignKeyId) => set({ resignKeyId }),
       inspect: async () => {
-        const { text, publicKey, reference, profileChoice } = get();
+        const { text, publicKey, reference, profileChoice, draftId } = get();
         if (!text.trim()) {
           set({ result: null, error: null });
           return;
@@ -66,6 +73,7 @@ export const useInspectStore = create<InspectState>()(
           ...(publicKey.trim() ? { publicKey } : {}),
           now: reference.mode === 'pinned' ? reference.epochMs : Date.now(),
           ...(profileChoice === 'none' ? {} : { profile: profileChoice === 'auto' ? ('auto' as const) : { id: profileChoice } }),
+          record: { draftId },
         });
         if (ticket !== latest) return; // a newer paste already answered
         set(result.ok ? { result: result.value, error: null, busy: false } : { result: null, error: result.error, busy: false });
@@ -75,12 +83,12 @@ export const useInspectStore = create<InspectState>()(
         const result = await api['inspect:resign']({ text: get().text, keyId });
         set(result.ok ? { resign: result.value } : { resign: null, resignError: result.error });
       },
-      clear: () => set({ text: '', result: null, error: null, resign: null, resignError: null }),
+      clear: () => set({ text: '', draftId: newDraftId(), result: null, error: null, resign: null, resignError: null }),
     }),
     {
       name: 'upi-inspector.inspect',
       // Keep what was pasted across restarts (nothing secret: requests and public keys only).
-      partialize: (s) => ({ text: s.text.length < 512 * 1024 ? s.text : '', publicKey: s.publicKey, reference: s.reference, resignKeyId: s.resignKeyId, profileChoice: s.profileChoice }),
+      partialize: (s) => ({ text: s.text.length < 512 * 1024 ? s.text : '', draftId: s.draftId, publicKey: s.publicKey, reference: s.reference, resignKeyId: s.resignKeyId, profileChoice: s.profileChoice }),
     },
   ),
 );

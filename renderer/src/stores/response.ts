@@ -6,12 +6,13 @@
  */
 import { create } from 'zustand';
 import { accountRows, parseResponseText, type AccountRow, type ParseResponseResult } from '../../../shared/response';
+import { newDraftId } from '../lib/draftId';
 
 /** Up to this many characters the input box holds the text itself and can be edited. */
 export const EDITABLE_LIMIT = 256 * 1024;
 export const PARSE_DEBOUNCE_MS = 150;
 
-export type SourceKind = 'paste' | 'file' | 'drop' | 'typed' | 'sample';
+export type SourceKind = 'paste' | 'file' | 'drop' | 'typed' | 'sample' | 'history';
 
 export interface ResponseSource {
   kind: SourceKind;
@@ -24,6 +25,8 @@ export interface ResponseSource {
 
 interface ResponseState {
   text: string;
+  /** The history entry this text records into: a new one for each paste, file or drop; typing keeps it. */
+  draftId: string;
   source: ResponseSource | null;
   /** null when there is no text. */
   parsed: ParseResponseResult | null;
@@ -34,6 +37,8 @@ interface ResponseState {
   parseMs: number | null;
   /** Sets the text and reads it; typing is debounced, everything else is read at once. */
   setText(text: string, kind: SourceKind, name?: string): void;
+  /** Puts a history entry's text back, recording into that same entry. */
+  restore(text: string, draftId: string): void;
   clear(): void;
 }
 
@@ -55,6 +60,7 @@ let parseTimer: ReturnType<typeof setTimeout> | undefined;
 
 export const useResponseStore = create<ResponseState>()((set, get) => ({
   text: '',
+  draftId: newDraftId(),
   source: null,
   parsed: null,
   rows: [],
@@ -64,7 +70,7 @@ export const useResponseStore = create<ResponseState>()((set, get) => ({
   setText: (text, kind, name) => {
     clearTimeout(parseTimer);
     const source: ResponseSource = { kind, size: text.length, at: Date.now(), ...(name ? { name } : {}) };
-    set({ text, source: text ? source : null });
+    set({ text, source: text ? source : null, ...(kind === 'typed' ? {} : { draftId: newDraftId() }) });
     const read = () => {
       if (get().text !== text) return;
       set(readResponse(text));
@@ -73,9 +79,14 @@ export const useResponseStore = create<ResponseState>()((set, get) => ({
     else read();
   },
 
+  restore: (text, draftId) => {
+    get().setText(text, 'history', 'History entry');
+    set({ draftId });
+  },
+
   clear: () => {
     clearTimeout(parseTimer);
-    set({ text: '', source: null, parsed: null, rows: [], pretty: null, parseMs: null });
+    set({ text: '', draftId: newDraftId(), source: null, parsed: null, rows: [], pretty: null, parseMs: null });
   },
 }));
 

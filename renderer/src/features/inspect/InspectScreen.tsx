@@ -49,6 +49,7 @@ export function InspectScreen() {
             spellCheck={false}
             placeholder={'Paste an envelope, its payload, the three strings, a compact JWS (a.b.c), or a log line with the JSON in it.'}
             value={s.text}
+            onPaste={s.newDraft}
             onChange={(e) => s.setText(e.target.value)}
           />
         </label>

@@ -3,6 +3,7 @@ import { responseFindings } from '../../../../shared/diagnostics/response';
 import { pairingOptions, useLinkedRequest } from '../../stores/pairing';
 import { useResponseStore } from '../../stores/response';
 import { useAppStore } from '../../stores/app';
+import { useRecordResponse } from '../history/useRecordResponse';
 import { RawJson } from './RawJson';
 import { ResponseInput } from './ResponseInput';
 import { ResponseSummary } from './ResponseSummary';
@@ -37,6 +38,7 @@ export function ResponseScreen() {
   const linked = useLinkedRequest();
   const { requestId, label } = linked;
   const findings = useMemo(() => (parsed?.ok ? responseFindings(parsed, pairingOptions({ requestId, label })) : []), [parsed, requestId, label]);
+  useRecordResponse(parsed, findings, requestId);
 
   return (
     <div className="response-layout">
