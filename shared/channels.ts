@@ -17,6 +17,11 @@ export const CHANNELS = [
   'inspect:request',
   'inspect:response',
   'inspect:resign',
+  'logs:session',
+  'logs:devices',
+  'logs:capture:start',
+  'logs:capture:poll',
+  'logs:capture:stop',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -12,6 +12,8 @@ import type { Verdict } from './verdict';
 import type { Finding } from './diagnostics/types';
 import type { ResponseJsonSource, ResponseShape } from './response';
 import { CHANNELS, channelPath, type Channel } from './channels';
+import { captureStartInput, capturePollInput, captureStopInput, logsSessionInput, type AdbDevice, type CaptureSnapshot } from './logs/channels';
+import type { LogSession } from './logs/session';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -157,6 +159,11 @@ export const contract = {
     const s = z.object({ text: z.string().max(8 * 1024 * 1024), keyId: id }).strict();
     return channel<typeof s, ResignDiff>(s);
   })(),
+  'logs:session': channel<typeof logsSessionInput, LogSession>(logsSessionInput),
+  'logs:devices': channel<typeof empty, AdbDevice[]>(empty),
+  'logs:capture:start': channel<typeof captureStartInput, CaptureSnapshot>(captureStartInput),
+  'logs:capture:poll': channel<typeof capturePollInput, CaptureSnapshot>(capturePollInput),
+  'logs:capture:stop': channel<typeof captureStopInput, CaptureSnapshot>(captureStopInput),
 } satisfies Record<Channel, { input: z.ZodType; output?: unknown }>;
 
 export type Contract = typeof contract;

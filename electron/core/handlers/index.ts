@@ -11,6 +11,7 @@ import { appHandlers } from './app';
 import { keyHandlers } from './keys';
 import { envelopeHandlers } from './envelope';
 import { inspectHandlers } from './inspect';
+import { logHandlers } from './logs';
 import type { CoreContext, HandlerTable } from './types';
 
 export type { CoreContext, HandlerTable } from './types';
@@ -20,6 +21,7 @@ export const handlers: HandlerTable = {
   ...keyHandlers,
   ...envelopeHandlers,
   ...inspectHandlers,
+  ...logHandlers,
 };
 
 /** Input fields that may hold JSON text (a pasted request or response, a JWK): checked for depth before any handler reads them. */
