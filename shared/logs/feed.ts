@@ -39,8 +39,16 @@ export class LogFeed {
     const out: LogItem[] = [];
     for (const line of lines) {
       const found = this.finder.push(line);
-      for (const item of found) out.push(item);
+      for (const item of found) out.push(detached(item));
     }
     return out;
   }
+}
+
+/**
+ * The item with strings of its own. A line is a slice of the chunk it came from, and engines keep a
+ * slice's whole parent alive: an item kept from each 1 MB chunk would keep every chunk of the log.
+ */
+function detached(item: LogItem): LogItem {
+  return JSON.parse(JSON.stringify(item)) as LogItem;
 }

@@ -5,7 +5,9 @@ import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LogFeed, type LogItem } from '../../../shared/logs';
 import { InspectorError } from '../../../shared/result';
-import { makeLog, mixedPlan } from '../__fixtures__/logcat';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { makeLog, mixedPlan, writeLargeLog } from '../__fixtures__/logcat';
 import { readLogFile, readLogStream, type ReadProgress } from './read';
 
 const dir = mkdtempSync(join(tmpdir(), 'upi-log-read-'));
@@ -86,6 +88,25 @@ describe('reading a log file', () => {
     expect(notes.longLineCount).toBe(1);
     expect((peak - before) / 1024 ** 2).toBeLessThan(200);
   }, 120_000);
+
+  it('keeps only the items of a large log, not the chunks they were read from (64 MB log, heap after reading)', async () => {
+    const path = join(dir, 'large.log');
+    const { bytes, expected } = writeLargeLog(path, { mb: 64, noise: 60 });
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // Decoded chunks may live outside the JS heap (external strings): count both.
+    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().external;
+    gc();
+    const before = used();
+    const { items } = await readFile(path);
+    gc();
+    const held = used() - before;
+    expect(candidates(items)).toBe(expected.requests + expected.responses);
+    // The items' text is a few MB; a slice of each 1 MB chunk kept alive would hold the whole 64 MB.
+    const itemChars = items.reduce((n, i) => n + i.text.length, 0);
+    expect(held).toBeLessThan(itemChars * 4 + 8 * 1024 ** 2);
+    expect(held).toBeLessThan(bytes / 4);
+  }, 60_000);
 
   it('follows a file as it grows, until stopped', async () => {
     const path = join(dir, 'growing.log');
