@@ -7,6 +7,7 @@ import { ComposeScreen } from './features/compose/ComposeScreen';
 import { ResponseScreen } from './features/response/ResponseScreen';
 import { KeysScreen } from './features/keys/KeysScreen';
 import { InspectScreen } from './features/inspect/InspectScreen';
+import { TimelineScreen } from './features/timeline/TimelineScreen';
 import './styles/workbench.css';
 
 const SCREENS: { id: Screen; label: string }[] = [
@@ -16,6 +17,7 @@ const SCREENS: { id: Screen; label: string }[] = [
   { id: 'keys', label: 'Keys' },
   { id: 'profiles', label: 'Profiles' },
   { id: 'history', label: 'History' },
+  { id: 'timeline', label: 'Log' },
 ];
 
 export function App() {
@@ -37,6 +39,7 @@ export function App() {
         response: <ResponseScreen />,
         inspect: <InspectScreen />,
         keys: <KeysScreen />,
+        timeline: <TimelineScreen />,
       }}
     </Shell>
   );
