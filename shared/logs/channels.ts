@@ -9,8 +9,11 @@ import type { LogSession } from './session';
 
 /** Items one `logs:session` call takes: a 10,000-call timeline is 20,000 items, with room to spare. */
 export const MAX_SESSION_ITEMS = 50_000;
-/** Characters of item text one call takes, all items together (the browser host takes 96 MB bodies). */
-export const MAX_SESSION_CHARS = 64 * 1024 * 1024;
+/**
+ * Characters of item text one call takes, all items together: escaped as JSON (a logged escaped request
+ * doubles) it stays under the browser host's 96 MB body limit.
+ */
+export const MAX_SESSION_CHARS = 40 * 1024 * 1024;
 /** One item's text: the finder closes a block at 8 MB. */
 const MAX_ITEM_CHARS = 16 * 1024 * 1024;
 const HOUR = 3600_000;

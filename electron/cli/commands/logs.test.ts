@@ -2,7 +2,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeLog, mixedPlan } from '../../core/__fixtures__/logcat';
-import { noAdbEnv } from '../../core/__fixtures__/fake-adb';
+import { fakeAdb, noAdbEnv } from '../../core/__fixtures__/fake-adb';
 import { cliWorkspace, expectOneLineError } from '../__fixtures__/run-cli';
 import type { LogSession, SessionCall } from '../../../shared/logs';
 import type { CliIo } from '../io';
@@ -86,6 +86,16 @@ describe('logs: bad input', () => {
     expectOneLineError(await cli(['logs', files.mixed, '--tz', 'IST', '--public-key', files.pub]), 'invalid_usage', /--tz takes a UTC offset such as \+05:30/);
     expectOneLineError(await cli(['logs', files.mixed, '--adb']), 'invalid_usage', /either a file or a device/);
     expectOneLineError(await cli(['logs']), 'invalid_usage', /logs needs a log: a file, - for stdin, or --adb/);
+  });
+
+  it('--adb reads what the device holds (logcat -d) and exits with the verdicts’ code', async () => {
+    const adb = fakeAdb({ devices: ['emulator-5554\tdevice', 'R58M123ABC\tunauthorized'], lines: log.lines, linesPerBurst: 1000, end: 'exit' });
+    const run = await cli(['logs', '--adb', '--public-key', files.pub, '--json'], { env: adb.env });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(jsonLines(run.stdout).at(-1)).toMatchObject({ type: 'summary', counts: { requests: log.expected.requests }, notes: [] });
+    const unauthorized = await cli(['logs', '--adb', '--serial', 'R58M123ABC', '--public-key', files.pub], { env: adb.env });
+    expectOneLineError(unauthorized, 'device_unavailable', /The device R58M123ABC is unauthorized, not ready\. Run "adb devices" and pass --serial/);
   });
 
   it('--adb without adb installed says how to install it', async () => {

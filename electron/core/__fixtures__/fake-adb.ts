@@ -16,8 +16,8 @@ export interface FakeAdbOptions {
   linesPerBurst?: number;
   /** The pause between bursts, seconds. */
   pauseSeconds?: number;
-  /** After the last line: keep running (`wait`) or die like an unplugged device (`disconnect`). */
-  end?: 'wait' | 'disconnect';
+  /** After the last line: keep running (`wait`), die like an unplugged device (`disconnect`), or exit as `logcat -d` does (`exit`). */
+  end?: 'wait' | 'disconnect' | 'exit';
 }
 
 export interface FakeAdb {
@@ -39,7 +39,7 @@ export function fakeAdb(options: FakeAdbOptions, dir = mkdtempSync(join(tmpdir()
     if ((i + 1) % burst === 0) script.push(`sleep ${options.pauseSeconds ?? 0.2}`);
   });
   // exec: the process adb's caller stops is the sleep itself, so nothing outlives it holding the pipe.
-  script.push(options.end === 'disconnect' ? `echo 'error: device offline' >&2\nexit 1` : 'exec sleep 3600');
+  script.push(options.end === 'disconnect' ? `echo 'error: device offline' >&2\nexit 1` : options.end === 'exit' ? 'exit 0' : 'exec sleep 3600');
   writeFileSync(join(dir, 'logcat.sh'), `${script.join('\n')}\n`);
   writeFileSync(
     join(dir, 'adb'),
