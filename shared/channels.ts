@@ -29,6 +29,11 @@ export const CHANNELS = [
   'history:clear',
   'history:settings',
   'history:recordResponse',
+  'logs:session',
+  'logs:devices',
+  'logs:capture:start',
+  'logs:capture:poll',
+  'logs:capture:stop',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -35,6 +35,8 @@ import {
   type HistorySettings,
   type HistoryStatus,
 } from './history';
+import { captureStartInput, capturePollInput, captureStopInput, logsSessionInput, type AdbDevice, type CaptureSnapshot } from './logs/channels';
+import type { LogSession } from './logs/session';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -211,6 +213,11 @@ export const contract = {
   /** Empty input reads the retention; keepNewest/keepDays given (null: no limit) change it. */
   'history:settings': channel<typeof historySettingsSchema, { settings: HistorySettings; status: HistoryStatus }>(historySettingsSchema),
   'history:recordResponse': channel<typeof recordResponseSchema, HistoryEntrySummary>(recordResponseSchema),
+  'logs:session': channel<typeof logsSessionInput, LogSession>(logsSessionInput),
+  'logs:devices': channel<typeof empty, AdbDevice[]>(empty),
+  'logs:capture:start': channel<typeof captureStartInput, CaptureSnapshot>(captureStartInput),
+  'logs:capture:poll': channel<typeof capturePollInput, CaptureSnapshot>(capturePollInput),
+  'logs:capture:stop': channel<typeof captureStopInput, CaptureSnapshot>(captureStopInput),
 } satisfies Record<Channel, { input: z.ZodType; output?: unknown }>;
 
 export type Contract = typeof contract;

@@ -183,6 +183,26 @@ export const ERRORS = {
   form_incomplete: { title: 'The Compose form is not complete', status: 200 },
   superseded: { title: 'The form changed while signing', status: 200, fix: { any: 'Try again in a moment.' } },
   not_signed: { title: 'Nothing is signed yet', status: 200, fix: { any: 'Fill the Compose form first.' } },
+
+  // Log sessions (files, pipes, adb logcat).
+  log_not_text: { title: 'The file is not a text log', status: 200, fix: { any: 'Open the logcat text (adb logcat -v threadtime -d > log.txt) or a plain-text log.' } },
+  log_read_failed: { title: 'The log could not be read', status: 200, fix: { any: 'Check that the file still exists and is readable, then open it again.' } },
+  adb_missing: {
+    title: 'adb (Android platform-tools) is not installed',
+    status: 200,
+    fix: { any: 'Install it: "sudo apt-get install adb" on Debian or Ubuntu, or Android SDK platform-tools (developer.android.com/tools/releases/platform-tools) elsewhere; make sure "adb" is on PATH.' },
+  },
+  adb_failed: { title: 'adb failed', status: 200, fix: { any: 'Run "adb devices" in a terminal to see why; "adb kill-server" restarts a stuck adb server.' } },
+  device_unavailable: {
+    title: 'The device is not connected or not ready',
+    status: 200,
+    fix: {
+      window: 'Connect the phone with USB debugging on, accept its prompt, then refresh the device list.',
+      cli: 'Run "adb devices" and pass --serial with a device in state "device"; connect the phone with USB debugging on and accept its prompt.',
+    },
+  },
+  capture_not_found: { title: 'There is no such live capture', status: 200, fix: { any: 'Start the capture again: captures end when the inspector restarts.' } },
+  capture_limit: { title: 'Too many live captures are running', status: 200, fix: { any: 'Stop a capture before starting another.' } },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -16,6 +16,10 @@ export interface CliIo {
   promptHidden(question: string): Promise<string>;
   now(): number;
   randomUUID(): string;
+  /** stdin as it arrives (logs reads pipes without holding them whole); absent: readStdin, in one piece. */
+  stdinStream?(): AsyncIterable<Uint8Array | string>;
+  /** Calls `handler` on Ctrl-C instead of dying (logs --follow prints its summary); returns the unsubscribe. */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 export function processIo(): CliIo {
@@ -29,6 +33,15 @@ export function processIo(): CliIo {
     promptHidden: (question) => promptHidden(question, process.stdin, process.stderr),
     now: Date.now,
     randomUUID: () => globalThis.crypto.randomUUID(),
+    stdinStream: () => process.stdin,
+    onInterrupt: (handler) => {
+      process.on('SIGINT', handler);
+      process.on('SIGTERM', handler);
+      return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+      };
+    },
   };
 }
 

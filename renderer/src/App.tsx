@@ -9,6 +9,7 @@ import { KeysScreen } from './features/keys/KeysScreen';
 import { InspectScreen } from './features/inspect/InspectScreen';
 import { ProfilesScreen } from './features/profiles/ProfilesScreen';
 import { HistoryScreen } from './features/history/HistoryScreen';
+import { TimelineScreen } from './features/timeline/TimelineScreen';
 import './styles/workbench.css';
 
 const SCREENS: { id: Screen; label: string }[] = [
@@ -18,6 +19,7 @@ const SCREENS: { id: Screen; label: string }[] = [
   { id: 'keys', label: 'Keys' },
   { id: 'profiles', label: 'Profiles' },
   { id: 'history', label: 'History' },
+  { id: 'timeline', label: 'Log' },
 ];
 
 export function App() {
@@ -41,6 +43,7 @@ export function App() {
         keys: <KeysScreen />,
         profiles: <ProfilesScreen />,
         history: <HistoryScreen />,
+        timeline: <TimelineScreen />,
       }}
     </Shell>
   );

@@ -71,7 +71,8 @@ export class LogItemFinder {
     }
     const marked = MARKERS.test(message) || message.includes('eyJ');
     const brace = message.indexOf('{');
-    if (brace >= 0 && !message.includes('{\\"')) {
+    // A block is only kept when it is ours or opens at the end of the line: skip scanning other JSON.
+    if (brace >= 0 && (marked || message.slice(brace + 1).trim() === '') && !message.includes('{\\"')) {
       const block: OpenBlock = { key, parts: [], chars: 0, depth: 0, inString: false, escaped: false, line: this.lineNo, lastLine: this.lineNo, ...(log ? { log } : {}) };
       this.extend(block, message.slice(brace));
       // An object that opens here and goes on in the next lines: pretty-printed JSON, or a line split by the logger.

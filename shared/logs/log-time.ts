@@ -4,6 +4,7 @@
  * the 15-minute multiple that best fits the log's requests (zones are whole quarter hours); what is left
  * over is the device clock's skew.
  */
+import { describeDuration } from '../words';
 
 const TIME = /^(?:(\d{4})-)?(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{3})$/;
 
@@ -38,4 +39,20 @@ export function describeOffset(offsetMs: number): string {
   const sign = offsetMs < 0 ? '−' : '+';
   const minutes = Math.abs(Math.round(offsetMs / 60_000));
   return `UTC${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** A row's clock skew in words: "device 2 minutes ahead", "device 40 seconds behind", "in step" under a second. */
+export function describeSkew(skewMs: number | undefined): string {
+  if (skewMs === undefined || !Number.isFinite(skewMs)) return '';
+  if (Math.abs(skewMs) < 1000) return 'in step';
+  return `device ${describeDuration(skewMs)} ${skewMs > 0 ? 'ahead' : 'behind'}`;
+}
+
+/** "+05:30" or "-03:00" as ms east of UTC; undefined when it is not such an offset. */
+export function parseZoneOffset(text: string): number | undefined {
+  const m = /^(?:UTC)?([+-−])(\d{1,2}):?(\d\d)$/.exec(text.trim());
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  if (Number(m[3]) > 59 || minutes > 14 * 60) return undefined;
+  return (m[1] === '+' ? 1 : -1) * minutes * 60_000;
 }

@@ -29,6 +29,8 @@ export interface LoggedAt {
   tag?: string;
   pid?: number;
   tid?: number;
+  /** The log time as epoch ms, once the device's zone is taken out (what Inspect pins as its reference time). */
+  loggedAtMs?: number;
 }
 
 export interface LoggedRequest extends LoggedAt {
@@ -67,10 +69,12 @@ export interface LogSession {
   /** JSON blocks that never closed, by first line. */
   unclosed: LoggedAt[];
   counts: { requests: number; responses: number; paired: number; unpaired: number; errors: number };
+  /** Items that could not be judged (e.g. JSON nested too deep to read), with why; set by the main side. */
+  skipped?: Array<LoggedAt & { reason: string }>;
 }
 
-/** Judges a request text at a reference time (epoch ms): the main side's one verdict. */
-export type VerdictOf = (text: string, now: number) => Verdict;
+/** Judges a request text at a reference time (epoch ms): the main side's one verdict (only what a row shows is kept). */
+export type VerdictOf = (text: string, now: number) => Pick<Verdict, 'valid' | 'cause' | 'summary'>;
 
 export interface BuildOptions {
   /** Year for logcat times that carry none (default: the year of the first signed timestamp, else now's). */
@@ -108,6 +112,12 @@ export function buildSession(items: readonly LogItem[], verdictOf: VerdictOf, op
     options.zoneOffsetMs ??
     inferZoneOffset(requests.filter((r) => r.signedAt !== undefined && Number.isFinite(logUtc(r.at))).map((r) => ({ logUtc: logUtc(r.at), signedAt: r.signedAt! })));
   const deviceTime = (at: LoggedAt) => logUtc(at) - (zone ?? 0);
+  const stamp = (at: LoggedAt) => {
+    const when = deviceTime(at);
+    if (Number.isFinite(when)) at.loggedAtMs = when;
+  };
+  requests.forEach((r) => stamp(r.at));
+  responses.forEach(stamp);
 
   const calls: SessionCall[] = [];
   const open = new Map<string, SessionCall>();
@@ -143,7 +153,7 @@ function loggedAt(item: LogItem): LoggedAt {
   return at;
 }
 
-function brief(v: Verdict): VerdictBrief {
+export function brief(v: Pick<Verdict, 'valid' | 'cause' | 'summary'>): VerdictBrief {
   const b: VerdictBrief = { valid: v.valid, tone: v.summary.tone, headline: v.summary.headline };
   if (v.cause) b.cause = v.cause;
   return b;

@@ -13,6 +13,7 @@ import { envelopeHandlers } from './envelope';
 import { inspectHandlers } from './inspect';
 import { profileHandlers } from './profiles';
 import { historyHandlers } from './history';
+import { logHandlers } from './logs';
 import type { CoreContext, HandlerTable } from './types';
 
 export type { CoreContext, HandlerTable } from './types';
@@ -24,6 +25,7 @@ export const handlers: HandlerTable = {
   ...inspectHandlers,
   ...profileHandlers,
   ...historyHandlers,
+  ...logHandlers,
 };
 
 /** Input fields that may hold JSON text (a pasted request or response, a JWK): checked for depth before any handler reads them. */

@@ -10,6 +10,7 @@ import { CHANNELS, type Channel } from '../../../shared/contract';
 import type { KeyInfo } from '../../../shared/keys';
 import type { Result } from '../../../shared/result';
 import { SAMPLE_FIELDS } from '../__fixtures__/envelope-fields';
+import { fakeAdb } from '../__fixtures__/fake-adb';
 import { privateJwkValues, testRsaKey } from '../__fixtures__/test-keys';
 import { createCore } from '../index';
 import { openVault } from '../vault/open';
@@ -95,6 +96,14 @@ describe('no channel output carries private key material', async () => {
   await call('envelope:sign', { fields, keyId: a.id, profileId: saved.profile.id });
   await call('inspect:request', { text: signed.json, profile: 'auto', now: 1668389349848 });
   await call('profiles:delete', { id: saved.profile.id });
+  await call('logs:session', { items: [{ kind: 'candidate', text: signed.json, line: 1, lastLine: 1 }] });
+  const savedPath = process.env.PATH;
+  process.env.PATH = fakeAdb({ devices: ['emulator-5554\tdevice'], lines: [`D/HyperSDK( 42): ${JSON.stringify(JSON.parse(signed.json))}`] }).path;
+  await call('logs:devices', {});
+  const capture = value(await call<{ captureId: string }>('logs:capture:start', { serial: 'emulator-5554' }));
+  await call('logs:capture:poll', { captureId: capture.captureId, since: 0 });
+  await call('logs:capture:stop', { captureId: capture.captureId });
+  process.env.PATH = savedPath;
 
   const generatedJwk = vault.signingKey(g.id).privateKey.export({ format: 'jwk' }) as Record<string, string>;
   const secrets = [

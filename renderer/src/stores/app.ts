@@ -5,7 +5,7 @@ import type { VaultStatus } from '../../../shared/keys';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api';
 
-export type Screen = 'compose' | 'response' | 'inspect' | 'keys' | 'profiles' | 'history';
+export type Screen = 'compose' | 'response' | 'inspect' | 'keys' | 'profiles' | 'history' | 'timeline';
 export type Theme = 'light' | 'dark';
 
 interface AppState {
