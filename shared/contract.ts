@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { envelopeFieldsSchema, type SessionTokenRequest, type JwsHeader, type SessionClaims } from './envelope';
-import type { KeyInfo, KeyInfoWithWarnings, PublicKeyExport, VaultStatus } from './keys';
+import type { KeyInfo, KeyInfoWithWarnings, PublicKeyExport, VaultSettings, VaultStatus } from './keys';
 import { KEY_SIZES } from './keys';
 import type { AppError, Result } from './result';
 import type { Verdict } from './verdict';
@@ -108,6 +108,31 @@ export const contract = {
   'vault:unlock': (() => {
     const s = z.object({ passphrase: z.string().min(1, { error: 'passphrase is required to unlock the vault.' }) }).strict();
     return channel<typeof s, VaultStatus>(s);
+  })(),
+  'vault:lock': channel<typeof empty, VaultStatus>(empty),
+  'vault:changePassphrase': (() => {
+    const s = z
+      .object({
+        current: z.string().min(1, { error: 'current is required: type the passphrase the vault opens with now.' }).max(1024),
+        next: z.string().min(1, { error: 'next is required: type the new passphrase.' }).max(1024, { error: 'next is over 1024 characters.' }),
+      })
+      .strict();
+    return channel<typeof s, VaultStatus>(s);
+  })(),
+  /** Empty input reads the settings; autoLockMinutes given (null: never) changes it. */
+  'vault:settings': (() => {
+    const s = z
+      .object({
+        autoLockMinutes: z
+          .number({ error: 'autoLockMinutes must be a number of minutes, or null for never.' })
+          .int({ error: 'autoLockMinutes must be a whole number of minutes.' })
+          .min(1, { error: 'autoLockMinutes must be at least 1.' })
+          .max(24 * 60, { error: 'autoLockMinutes must be at most 1440 (a day); use null for never.' })
+          .nullable()
+          .optional(),
+      })
+      .strict();
+    return channel<typeof s, VaultSettings>(s);
   })(),
   'keys:list': channel<typeof empty, KeyInfo[]>(empty),
   'keys:import': (() => {

@@ -92,6 +92,16 @@ export const ERRORS = {
     },
   },
   cipher_data_damaged: { title: 'The encrypted vault data is not in the passphrase cipher format', status: 200 },
+  weak_passphrase: {
+    title: 'The passphrase is too weak for the key vault',
+    status: 200,
+    fix: {
+      cli: 'Choose at least 12 characters that are hard to guess (several uncommon words, or one from a password manager), at the prompt or in UPI_INSPECTOR_PASSPHRASE.',
+      any: 'Choose at least 12 characters that are hard to guess: several uncommon words, or a passphrase from a password manager.',
+    },
+  },
+  lock_unavailable: { title: 'This vault has no passphrase to lock it behind', status: 200 },
+  file_busy: { title: 'Another UPI Inspector is writing the file', status: 200 },
   history_locked: {
     title: 'The history is encrypted with the key vault, which is locked',
     status: 200,

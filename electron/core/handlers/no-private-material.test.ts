@@ -17,6 +17,7 @@ import { openVault } from '../vault/open';
 
 const VAULT_PASSPHRASE = 'vault-passphrase-7d1f';
 const KEY_PASSPHRASE = 'pem-passphrase-93ab';
+const NEW_PASSPHRASE = 'changed-vault-passphrase-51c2';
 const dir = mkdtempSync(join(tmpdir(), 'upi-channels-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -40,8 +41,8 @@ describe('no channel output carries private key material', async () => {
 
   await call('app:info', {});
   await call('vault:status', {});
-  await call('vault:unlock', { passphrase: 'wrong' }); // new vault: any passphrase starts it…
-  await call('vault:unlock', { passphrase: VAULT_PASSPHRASE }); // …and the last one given is the one used
+  await call('vault:unlock', { passphrase: 'wrong' }); // new vault: too weak to start it…
+  await call('vault:unlock', { passphrase: VAULT_PASSPHRASE }); // …a strong one starts it
   const a = value(await call<KeyInfo>('keys:import', { text: merchant.pkcs1Pem, kid: 'uat833359804655bb748702e324111', fileName: 'merchant.pem' }));
   await call('keys:import', { text: second.encryptedPkcs8Pem(KEY_PASSPHRASE), passphrase: 'not the passphrase' });
   await call('keys:import', { text: second.encryptedPkcs8Pem(KEY_PASSPHRASE) });
@@ -104,12 +105,21 @@ describe('no channel output carries private key material', async () => {
   await call('logs:capture:poll', { captureId: capture.captureId, since: 0 });
   await call('logs:capture:stop', { captureId: capture.captureId });
   process.env.PATH = savedPath;
+  // The vault's own channels: settings, a passphrase change (wrong current, weak next, then right), lock, unlock.
+  await call('vault:settings', { autoLockMinutes: 30 });
+  await call('vault:changePassphrase', { current: 'not the passphrase', next: NEW_PASSPHRASE });
+  await call('vault:changePassphrase', { current: VAULT_PASSPHRASE, next: 'password1234' });
+  await call('vault:changePassphrase', { current: VAULT_PASSPHRASE, next: NEW_PASSPHRASE });
+  await call('vault:lock', {});
+  await call('vault:unlock', { passphrase: NEW_PASSPHRASE });
 
   const generatedJwk = vault.signingKey(g.id).privateKey.export({ format: 'jwk' }) as Record<string, string>;
   const secrets = [
     'PRIVATE KEY',
     VAULT_PASSPHRASE,
     KEY_PASSPHRASE,
+    NEW_PASSPHRASE,
+    'password1234',
     ...privateJwkValues(merchant.privateJwk),
     ...privateJwkValues(second.privateJwk),
     ...privateJwkValues(generatedJwk),
@@ -135,6 +145,12 @@ describe('no channel output carries private key material', async () => {
         'envelope:sign:ok',
         'history:get:ok',
         'history:clear:ok',
+        'vault:unlock:weak_passphrase',
+        'vault:changePassphrase:wrong_passphrase',
+        'vault:changePassphrase:weak_passphrase',
+        'vault:changePassphrase:ok',
+        'vault:lock:ok',
+        'vault:unlock:ok',
       ]),
     );
     const verified = outputs.filter((o) => o.channel === 'envelope:verify').map((o) => o.result.ok && (o.result.value as { valid: boolean }).valid);
