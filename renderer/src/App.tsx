@@ -3,6 +3,7 @@ import { useAppStore, type Screen } from './stores/app';
 import { useKeysStore } from './stores/keys';
 import { Shell } from './features/shell/Shell';
 import { useShortcuts } from './features/shell/useShortcuts';
+import { useVaultFreshness } from './features/keys/useVaultFreshness';
 import { ComposeScreen } from './features/compose/ComposeScreen';
 import { ResponseScreen } from './features/response/ResponseScreen';
 import { KeysScreen } from './features/keys/KeysScreen';
@@ -34,6 +35,7 @@ export function App() {
     void refreshKeys();
   }, [loadInfo, refreshKeys]);
   useShortcuts();
+  useVaultFreshness();
   return (
     <Shell screens={SCREENS}>
       {{
