@@ -5,6 +5,7 @@ import type { Verdict } from '../../../shared/verdict';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api';
 import { newDraftId } from '../lib/draftId';
+import { holdsPrivateMaterial, persistStorage } from '../lib/windowStorage';
 
 /** Reference time for timestamp checks: the clock, or a moment the engineer pins (e.g. the log's time). */
 export type ReferenceTime = { mode: 'now' } | { mode: 'pinned'; epochMs: number };
@@ -17,6 +18,13 @@ interface InspectState {
   /** The history entry this text records into: renewed on each paste and clear, kept while typing. */
   draftId: string;
   publicKey: string;
+  /** Counts the engineer's edits of the key box (clearing a used private key is not one: it must not re-inspect). */
+  keyEdits: number;
+  /**
+   * A private key pasted into the public-key box: used for one inspection (its public half), then taken
+   * out of the box; never written to the window's storage. What verified with it, for the notice.
+   */
+  forgottenKey: { thumbprint: string | null; valid: boolean } | null;
   reference: ReferenceTime;
   profileChoice: ProfileChoice;
   /** The main side's verdict on the text: everything the screen shows about it. */
@@ -46,6 +54,8 @@ export const useInspectStore = create<InspectState>()(
       text: '',
       draftId: newDraftId(),
       publicKey: '',
+      keyEdits: 0,
+      forgottenKey: null,
       reference: { mode: 'now' },
       profileChoice: 'auto',
       result: null,
@@ -56,7 +66,7 @@ export const useInspectStore = create<InspectState>()(
       resignError: null,
       setText: (text) => set({ text, resign: null, resignError: null }),
       newDraft: () => set({ draftId: newDraftId() }),
-      setPublicKey: (publicKey) => set({ publicKey }),
+      setPublicKey: (publicKey) => set((s) => ({ publicKey, keyEdits: s.keyEdits + 1, forgottenKey: null })),
       setReference: (reference) => set({ reference }),
       setProfileChoice: (profileChoice) => set({ profileChoice }),
       setResignKeyId: (resignKeyId) => set({ resignKeyId }),
@@ -77,6 +87,11 @@ export const useInspectStore = create<InspectState>()(
         });
         if (ticket !== latest) return; // a newer paste already answered
         set(result.ok ? { result: result.value, error: null, busy: false } : { result: null, error: result.error, busy: false });
+        // Used once, then forgotten: a private key leaves the box (and never reaches storage).
+        if (publicKey.trim() && holdsPrivateMaterial(publicKey) && get().publicKey === publicKey) {
+          const pasted = result.ok ? result.value.tried.find((t) => t.source === 'pasted') : undefined;
+          set({ publicKey: '', forgottenKey: { thumbprint: pasted?.thumbprint ?? null, valid: pasted?.valid === true } });
+        }
       },
       resignWith: async (keyId) => {
         set({ resignKeyId: keyId, resignError: null });
@@ -87,7 +102,8 @@ export const useInspectStore = create<InspectState>()(
     }),
     {
       name: 'upi-inspector.inspect',
-      // Keep what was pasted across restarts (nothing secret: requests and public keys only).
+      // Keep what was pasted across restarts; the storage door drops anything holding a private key.
+      storage: persistStorage('upi-inspector.inspect'),
       partialize: (s) => ({ text: s.text.length < 512 * 1024 ? s.text : '', draftId: s.draftId, publicKey: s.publicKey, reference: s.reference, resignKeyId: s.resignKeyId, profileChoice: s.profileChoice }),
     },
   ),

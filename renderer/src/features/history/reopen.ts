@@ -18,6 +18,8 @@ export function reopenEntry(entry: HistoryEntry): void {
     useInspectStore.setState({
       text: entry.text,
       publicKey: entry.publicKey ?? '',
+      keyEdits: useInspectStore.getState().keyEdits + 1,
+      forgottenKey: null,
       reference: { mode: 'pinned', epochMs: reopen.referenceMs },
       draftId: entry.draftId,
       result: null,
