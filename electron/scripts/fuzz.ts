@@ -69,7 +69,7 @@ async function run(args: string[]): Promise<number> {
   const corpus = await makeCorpus();
   const maker = new CaseMaker(corpus);
   const deadline = seconds > 0 ? Date.now() + seconds * 1000 : Number.MAX_SAFE_INTEGER;
-  const counts = { cases: 0, sampled: 0, crash: 0, hang: 0, '5xx': 0 };
+  const counts: Counts = { cases: 0, sampled: 0, pauses: 0, crash: 0, hang: 0, '5xx': 0 };
   const saved = new Set<string>();
   const started = Date.now();
   const workerFile = await bundleWorker();
@@ -84,42 +84,61 @@ async function run(args: string[]): Promise<number> {
     process.stderr.write(`${finding.kind} in ${finding.target} (case ${finding.index}): ${finding.error.split('\n')[0]} → ${relative(process.cwd(), join(outDir, name))}\n`);
   };
 
+  const epoch = Date.now();
   const runWorker = (first: number): Promise<void> =>
     new Promise((resolve, reject) => {
-      const heartbeat = new SharedArrayBuffer(16);
-      const beat = new Float64Array(heartbeat);
-      const job: WorkerJob = { corpus: corpus.data, seed, first, step: workers, last: cases, deadline, sampleEvery, hangMs: HANG_MS, heartbeat };
+      const heartbeat = new SharedArrayBuffer(8);
+      const beat = new Int32Array(heartbeat);
+      /** The case the worker is in, and for how long (ms); null between cases. */
+      const current = () => {
+        const at = Atomics.load(beat, 1);
+        return at === 0 ? null : { index: Atomics.load(beat, 0), ms: Date.now() - epoch - (at - 1) };
+      };
+      const job: WorkerJob = { corpus: corpus.data, seed, first, step: workers, last: cases, deadline, sampleEvery, hangMs: HANG_MS, heartbeat, epoch };
       const worker = new Worker(workerFile.path, { workerData: job });
       let counted = 0;
       let sampledHere = 0;
+      let pausesHere = 0;
+      let settled = false;
       const watchdog = setInterval(() => {
-        if (beat[1] === 0 || Date.now() - beat[1]! < STOP_AFTER_MS) return;
+        const now = current();
+        if (!now || now.ms < STOP_AFTER_MS) return;
         // A case that never returns: record it, stop the worker, go on after it.
-        const index = beat[0]!;
-        save({ kind: 'hang', target: maker.target(index).name, seed, index, error: `did not return within ${STOP_AFTER_MS / 1000} s: stopped`, ms: STOP_AFTER_MS, input: maker.input(seed, index) });
         clearInterval(watchdog);
+        settled = true;
+        save({ kind: 'hang', target: maker.target(now.index).name, seed, index: now.index, error: `did not return within ${STOP_AFTER_MS / 1000} s: stopped`, ms: now.ms, input: maker.input(seed, now.index) });
         void worker.terminate().then(() => {
-          counts.cases += 1;
-          resolve(runWorker(index + workers));
+          counts.cases += (now.index - first) / workers + 1 - counted;
+          resolve(runWorker(now.index + workers));
         });
       }, 250);
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'finding') return save(m.finding);
         counts.cases += m.cases - counted;
         counts.sampled += m.sampled - sampledHere;
+        counts.pauses += m.pauses - pausesHere;
         counted = m.cases;
         sampledHere = m.sampled;
+        pausesHere = m.pauses;
         if (m.type === 'done') {
           clearInterval(watchdog);
+          settled = true;
           resolve();
         }
       });
+      worker.on('exit', (code) => {
+        clearInterval(watchdog);
+        if (!settled) reject(new Error(`a fuzz worker stopped (exit ${code}) before its cases were done`));
+      });
       worker.on('error', (e) => {
         clearInterval(watchdog);
+        settled = true;
+        const now = current();
         // Between cases (starting up): the run itself is broken, not a case.
-        if (beat[1] === 0) return reject(new Error(`a fuzz worker failed: ${describeError(e)}`));
-        save({ kind: 'crash', target: maker.target(beat[0]!).name, seed, index: beat[0]!, error: `the worker died: ${describeError(e)}`, ms: 0, input: maker.input(seed, beat[0]!) });
-        resolve(runWorker(beat[0]! + workers));
+        if (!now) return reject(new Error(`a fuzz worker failed: ${describeError(e)}`));
+        save({ kind: 'crash', target: maker.target(now.index).name, seed, index: now.index, error: `the worker died: ${describeError(e)}`, ms: now.ms, input: maker.input(seed, now.index) });
+        counts.cases += (now.index - first) / workers + 1 - counted;
+        resolve(runWorker(now.index + workers));
       });
     });
 
@@ -151,9 +170,19 @@ async function bundleWorker(): Promise<{ path: string; remove(): void }> {
   return { path: join(dir, 'worker.cjs'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-function summary(c: { cases: number; sampled: number; crash: number; hang: number; '5xx': number }, started: number): string {
+interface Counts {
+  cases: number;
+  sampled: number;
+  pauses: number;
+  crash: number;
+  hang: number;
+  '5xx': number;
+}
+
+function summary(c: Counts, started: number): string {
   const seconds = (Date.now() - started) / 1000;
-  return `${c.cases.toLocaleString('en-US')} cases (${c.sampled.toLocaleString('en-US')} also through the browser host) in ${seconds.toFixed(0)} s: ${c.crash} crashes, ${c.hang} hangs, ${c['5xx']} 5xx answers`;
+  const pauses = c.pauses ? ` (and ${c.pauses} case${c.pauses === 1 ? '' : 's'} over 1 s once but fast on a second run: pauses of the machine)` : '';
+  return `${c.cases.toLocaleString('en-US')} cases (${c.sampled.toLocaleString('en-US')} also through the browser host) in ${seconds.toFixed(0)} s: ${c.crash} crashes, ${c.hang} hangs, ${c['5xx']} 5xx answers${pauses}`;
 }
 
 const args = process.argv.slice(2);

@@ -10,6 +10,18 @@ import type { Corpus } from './corpus';
 const SHARP = '{}[]":,\\ \n\r\t=.-_+/eyJaZ09%\u0000\u2028é😀'.split('');
 const sharpText = (maxLength: number) => fc.string({ unit: fc.constantFrom(...SHARP), maxLength });
 
+/** JSON that breaks careless code: own members named like Object.prototype's (String() of it throws), deep arrays. */
+const hostileJson = fc.constantFrom<unknown>(
+  { toString: true },
+  { valueOf: null, toString: 'x' },
+  JSON.parse('{"__proto__": {"polluted": 1}, "constructor": {"prototype": 1}}'),
+  { hasOwnProperty: 1, length: -1 },
+  [[[[[]]]]],
+  '\u0000',
+  1e308 * 10,
+);
+const anyJson = fc.oneof({ weight: 4, arbitrary: fc.jsonValue({ maxDepth: 3 }) }, { weight: 1, arbitrary: hostileJson });
+
 const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.oneof(sharpText(8), fc.string({ maxLength: 8 })) });
 
 /** Applies edits at positions taken modulo the text's length. */
@@ -55,7 +67,7 @@ function reshape(text: string, form: (typeof FORMS)[number], n: number): string 
 /** Texts built from `seeds`: damaged, reshaped, or with a member replaced by arbitrary JSON. */
 function fromSeeds(seeds: string[]): fc.Arbitrary<string> {
   const damaged = fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { maxLength: 5 }), fc.constantFrom(...FORMS), fc.nat()).map(([seed, edits, form, n]) => reshape(damage(seed, edits), form, n));
-  const replaced = fc.tuple(fc.constantFrom(...seeds.filter((s) => s.trimStart().startsWith('{'))), fc.nat(), fc.jsonValue({ maxDepth: 3 })).map(([seed, path, value]) => {
+  const replaced = fc.tuple(fc.constantFrom(...seeds.filter((s) => s.trimStart().startsWith('{'))), fc.nat(), anyJson).map(([seed, path, value]) => {
     try {
       return JSON.stringify(replaceSomewhere(JSON.parse(seed), path, value));
     } catch {

@@ -1,7 +1,7 @@
 /**
  * Fuzzing in `npm test`: 10,000 cases over the one reader, the verdict (shared, and the main side's with
  * real keys), response parsing and log reading. No case may throw, break an invariant (targets.ts) or
- * take over a second. The long run is `npm run fuzz` (electron/scripts/fuzz.ts).
+ * take over a second (twice: once may be the machine). The long run is `npm run fuzz` (electron/scripts/fuzz.ts).
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -34,11 +34,16 @@ describe('fuzzing, 10,000 cases', () => {
     const met = new Set<string>();
     fc.assert(
       fc.property(target.arbitrary(corpus), (input) => {
-        const started = performance.now();
-        met.add(target.run(corpus, input));
-        const ms = performance.now() - started;
+        const timed = () => {
+          const started = performance.now();
+          met.add(target.run(corpus, input));
+          return performance.now() - started;
+        };
+        // Over the limit once may be the machine (a GC pause, other processes): a hang is slow again.
+        let ms = timed();
+        if (ms > HANG_MS) ms = Math.min(ms, timed());
         slowest = Math.max(slowest, ms);
-        if (ms > HANG_MS) throw new Error(`took ${Math.round(ms)} ms (over ${HANG_MS} ms)`);
+        if (ms > HANG_MS) throw new Error(`took ${Math.round(ms)} ms twice (over ${HANG_MS} ms)`);
       }),
       { numRuns: CASES_PER_TARGET },
     );
