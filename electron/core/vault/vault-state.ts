@@ -85,7 +85,10 @@ export abstract class VaultState {
 
   /** Keys and derived key out of memory; locked, saying why. */
   protected forget(reason: VaultReason): void {
-    if (this.backing.kind === 'file') this.backing.cipher = null;
+    if (this.backing.kind === 'file' && this.backing.mode === 'passphrase') {
+      this.backing.cipher?.forget?.();
+      this.backing.cipher = null;
+    }
     this.keys = new Map();
     this.notice = null;
     this.state = 'locked';

@@ -100,6 +100,7 @@ export class Vault extends VaultState {
         this.keys = keys;
       });
       backing.cipher = fresh;
+      previous.forget?.();
       this.notice = null;
       return this.status();
     });
