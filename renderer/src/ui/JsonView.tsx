@@ -17,15 +17,18 @@ export interface JsonViewProps {
   tools?: boolean;
 }
 
-/** Loaded on first use, so CodeMirror is not part of the first screen's script. */
+/** Loaded on first use, so neither is part of the first screen's script. */
 const JsonEditor = lazy(() => import('./json/JsonEditor'));
+const JsonSnippet = lazy(() => import('./json/JsonSnippet'));
 
 /** Above this, the placeholder shown while the viewer loads does not lay the text out. */
 const PLAIN_LIMIT = 64 * 1024;
 
 /**
- * JSON (or any text), read-only, in CodeMirror 6: colours, folding, search over the whole document,
- * go to line, wrap, the JSON path at the cursor. Until the viewer has loaded, the text shows plain.
+ * JSON, read-only. With `tools` (raw requests and responses, up to megabytes): CodeMirror 6, with
+ * folding, search over the whole document, go to line, wrap and the JSON path at the cursor. Without
+ * (a few lines: an envelope, a header, a JWK): a coloured <pre> whose text is exactly the JSON. Until
+ * either has loaded, the text shows plain.
  */
 export function JsonView(props: JsonViewProps) {
   const fallback =
@@ -40,7 +43,7 @@ export function JsonView(props: JsonViewProps) {
     );
   return (
     <Suspense fallback={fallback}>
-      <JsonEditor {...props} />
+      {props.tools ? <JsonEditor {...props} /> : <JsonSnippet {...props} />}
     </Suspense>
   );
 }

@@ -4,10 +4,21 @@
  * exists (wrap, gutters, theme, label, marked line) live in compartments or a state field.
  */
 import { json } from '@codemirror/lang-json';
-import { codeFolding, ensureSyntaxTree, foldGutter, foldKeymap, syntaxHighlighting, syntaxTree } from '@codemirror/language';
+import { codeFolding, ensureSyntaxTree, foldGutter, foldKeymap, forceParsing, syntaxHighlighting, syntaxTree, syntaxTreeAvailable } from '@codemirror/language';
 import { search, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState, StateEffect, StateField, type Extension, type Range } from '@codemirror/state';
-import { Decoration, drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, type DecorationSet } from '@codemirror/view';
+import {
+  Decoration,
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+  ViewPlugin,
+  type DecorationSet,
+  type ViewUpdate,
+} from '@codemirror/view';
 import { jsonPathAt } from './jsonPath';
 import { jsonHighlight, viewerTheme } from './theme';
 
@@ -87,21 +98,45 @@ export function viewerExtensions(options: SetupOptions): Extension[] {
     compartments.wrap.of(wrapping(options.wrap)),
     compartments.dark.of(EditorView.darkTheme.of(options.dark)),
     compartments.label.of(labelled(options.label)),
-    onPath
-      ? EditorView.updateListener.of((update) => {
-          // Also when the background parse reaches further: a cursor far down a big text gets its path then.
-          if (update.selectionSet || update.docChanged || syntaxTree(update.state) !== syntaxTree(update.startState)) onPath(parsedPathAt(update.state) ?? '');
-        })
-      : [],
+    onPath ? pathReporter(onPath) : [],
   ];
 }
 
-/** The path at the cursor from what is parsed already (cheap, for showing it live), or null. */
-function parsedPathAt(state: EditorState): string | null {
-  const head = state.selection.main.head;
-  const tree = syntaxTree(state);
-  if (tree.length < head) return null;
-  return jsonPathAt(tree, (from, to) => state.sliceDoc(from, to), head);
+/**
+ * Reports the JSON path at the cursor as it moves. Far down a big text (after Find or Go to line) the
+ * syntax tree may not reach the cursor yet: it is parsed up to there in short slices between frames,
+ * rather than waiting for CodeMirror's background parse, which pauses on a busy machine.
+ */
+function pathReporter(onPath: (path: string) => void): Extension {
+  return ViewPlugin.fromClass(
+    class {
+      timer: ReturnType<typeof setTimeout> | undefined;
+      constructor(readonly view: EditorView) {
+        this.schedule();
+      }
+      update(update: ViewUpdate) {
+        if (update.selectionSet || update.docChanged || syntaxTree(update.state) !== syntaxTree(update.startState)) this.schedule();
+      }
+      schedule() {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.report(), 0);
+      }
+      report() {
+        const state = this.view.state;
+        const head = state.selection.main.head;
+        if (!syntaxTreeAvailable(state, head)) {
+          onPath('');
+          // A slice under a long task's 50 ms; the tree it reaches is dispatched, which reports again.
+          if (!forceParsing(this.view, head, 30)) this.timer = setTimeout(() => this.report(), 0);
+          return;
+        }
+        onPath(jsonPathAt(syntaxTree(state), (from, to) => state.sliceDoc(from, to), head));
+      }
+      destroy() {
+        clearTimeout(this.timer);
+      }
+    },
+  );
 }
 
 /** The path at the cursor, parsing up to it first if needed (a click on Copy path far down a big text). */
