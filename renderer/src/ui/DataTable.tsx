@@ -118,7 +118,7 @@ export function DataTable<T>({
   const pinned = pinFirst ? leafColumns[0]?.id : undefined;
   const headHeight = columnFilters ? 62 : 34;
   const bodyHeight = Math.min(maxHeight, Math.max(sorted.length, 1) * rowHeight);
-  const rowsById = table.getRowModel().rows;
+  const windowed = table.getRowModel().rows;
 
   return (
     <div role="table" aria-label={label} aria-rowcount={sorted.length + 1} aria-colcount={leafColumns.length} className="dt">
@@ -175,7 +175,7 @@ export function DataTable<T>({
             </div>
           )}
           {items.map((item) => {
-            const row = rowsById[item.index - first];
+            const row = windowed[item.index - first];
             if (!row) return null;
             return (
               <DataRow

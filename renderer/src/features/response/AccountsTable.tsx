@@ -58,7 +58,7 @@ export function AccountsTable({ parsed, rows, vpa, onClearVpa }: Props) {
     <section className="panel" aria-labelledby="accounts-title">
       <div className="panel-head accounts-tools">
         <h2 id="accounts-title">Accounts</h2>
-        <span className="muted" aria-live="polite" aria-label="Accounts shown">
+        <span className="muted" role="status" aria-label="Accounts shown">
           {count}
         </span>
         {vpa && (
