@@ -116,13 +116,22 @@ export const contract = {
         text: z
           .string()
           .min(1, { error: 'key is empty: paste a PEM or JWK, or open a key file.' })
-          .max(256 * 1024, { error: 'key text is over 256 KiB: that is not a single RSA key.' }),
+          .max(256 * 1024, { error: 'key text is over 256 KiB: that is not a single RSA key.' })
+          .optional(),
+        /** A binary key file (DER, PKCS#12…) as base64, instead of text. */
+        bytes: z
+          .string()
+          .min(1, { error: 'the key file is empty.' })
+          .max(88 * 1024, { error: 'the key file is over 64 KiB: that is not a single RSA key.' })
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'bytes must be base64.' })
+          .optional(),
         passphrase: optionalText(1024),
         label: optionalText(200),
         kid: optionalText(200),
         fileName: optionalText(1024),
       })
-      .strict();
+      .strict()
+      .refine((v) => (v.text === undefined) !== (v.bytes === undefined), { error: 'key is empty: paste a PEM or JWK, or open a key file.', path: ['text'] });
     return channel<typeof s, KeyInfoWithWarnings>(s);
   })(),
   'keys:generate': (() => {
