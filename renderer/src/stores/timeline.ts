@@ -191,11 +191,18 @@ export const useTimelineStore = create<TimelineState>()((set, get) => {
 });
 
 /** The calls the filters let through. Pure. */
-export function filterCalls(calls: readonly SessionCall[], filters: TimelineFilters, rowOf: (c: SessionCall) => { status: string; tag: string; verdictKind: VerdictFilter }): SessionCall[] {
-  if (!filters.status && !filters.verdict && !filters.tag) return calls as SessionCall[];
+export function filterCalls(
+  calls: readonly SessionCall[],
+  filters: TimelineFilters,
+  rowOf: (c: SessionCall) => { status: string; tag: string; verdictKind: VerdictFilter },
+): SessionCall[] {
+  const needle = filters.text.trim().toLowerCase();
+  if (!filters.status && !filters.verdict && !filters.tag && !needle) return calls as SessionCall[];
+  // Free text matches any of the row's words (requestId, merchantId, kid, cause…), as the table shows them.
+  const matches = (row: object) => Object.values(row).some((v) => typeof v === 'string' && v.toLowerCase().includes(needle));
   return calls.filter((c) => {
     const row = rowOf(c);
-    return (!filters.status || row.status === filters.status) && (!filters.verdict || row.verdictKind === filters.verdict) && (!filters.tag || row.tag === filters.tag);
+    return (!filters.status || row.status === filters.status) && (!filters.verdict || row.verdictKind === filters.verdict) && (!filters.tag || row.tag === filters.tag) && (!needle || matches(row));
   });
 }
 
