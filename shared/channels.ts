@@ -34,6 +34,7 @@ export const CHANNELS = [
   'logs:capture:start',
   'logs:capture:poll',
   'logs:capture:stop',
+  'case:export',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -37,6 +37,7 @@ import {
 } from './history';
 import { captureStartInput, capturePollInput, captureStopInput, logsSessionInput, type AdbDevice, type CaptureSnapshot } from './logs/channels';
 import type { LogSession } from './logs/session';
+import { caseExportInput, type CaseExport } from './case/channels';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -218,6 +219,7 @@ export const contract = {
   'logs:capture:start': channel<typeof captureStartInput, CaptureSnapshot>(captureStartInput),
   'logs:capture:poll': channel<typeof capturePollInput, CaptureSnapshot>(capturePollInput),
   'logs:capture:stop': channel<typeof captureStopInput, CaptureSnapshot>(captureStopInput),
+  'case:export': channel<typeof caseExportInput, CaseExport>(caseExportInput),
 } satisfies Record<Channel, { input: z.ZodType; output?: unknown }>;
 
 export type Contract = typeof contract;
