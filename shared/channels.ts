@@ -35,6 +35,7 @@ export const CHANNELS = [
   'logs:capture:poll',
   'logs:capture:stop',
   'case:export',
+  'history:recordLog',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -38,6 +38,7 @@ import {
 import { captureStartInput, capturePollInput, captureStopInput, logsSessionInput, type AdbDevice, type CaptureSnapshot } from './logs/channels';
 import type { LogSession } from './logs/session';
 import { caseExportInput, type CaseExport } from './case/channels';
+import { recordLogSchema, type RecordLogResult } from './history-log';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -220,6 +221,7 @@ export const contract = {
   'logs:capture:poll': channel<typeof capturePollInput, CaptureSnapshot>(capturePollInput),
   'logs:capture:stop': channel<typeof captureStopInput, CaptureSnapshot>(captureStopInput),
   'case:export': channel<typeof caseExportInput, CaseExport>(caseExportInput),
+  'history:recordLog': channel<typeof recordLogSchema, RecordLogResult>(recordLogSchema),
 } satisfies Record<Channel, { input: z.ZodType; output?: unknown }>;
 
 export type Contract = typeof contract;
