@@ -62,6 +62,8 @@ interface TimelineState {
   startCapture(): Promise<void>;
   stopCapture(): Promise<void>;
   clear(): void;
+  /** Shows a session read elsewhere (an opened case file) as if it had just been read. */
+  loadSession(session: LogSession, source: TimelineSource): void;
 }
 
 const NO_FILTERS: TimelineFilters = { status: '', verdict: '', tag: '', text: '' };
@@ -181,6 +183,11 @@ export const useTimelineStore = create<TimelineState>()((set, get) => {
         capture: { ...capture, state: snap.state, revision: snap.revision, lines: snap.lines, ...(snap.message ? { message: snap.message } : {}) },
         ...(snap.session ? { session: snap.session, source: { kind: 'capture', name: capture.serial, lines: snap.lines, bytes: 0 } } : {}),
       });
+    },
+
+    loadSession: (session, source) => {
+      readTicket++;
+      set({ session, source, progress: null, busy: false, notes: [], error: null, selectedId: null, filters: NO_FILTERS });
     },
 
     clear: () => {

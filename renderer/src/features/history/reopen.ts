@@ -21,6 +21,8 @@ export function reopenEntry(entry: HistoryEntry): void {
       reference: { mode: 'pinned', epochMs: reopen.referenceMs },
       draftId: entry.draftId,
       result: null,
+      judged: null,
+      fromCase: null,
       error: null,
       resign: null,
       resignError: null,
