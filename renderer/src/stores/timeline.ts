@@ -3,8 +3,8 @@
  * main side judged, the filters, and a live capture polled while it runs. Nothing persists: a log holds
  * customer data.
  *
- * Seam for what comes next: a session is saved to History and exported as a case from `session` +
- * `source` here (see `sessionForExport`), once those features land.
+ * A session is saved to History and exported as a case from `session` + `source` here (see
+ * `sessionForExport`, read by features/cases); an opened case's session comes back through `loadSession`.
  */
 import { create } from 'zustand';
 import type { LogSession, SessionCall, VerdictFilter } from '../../../shared/logs';
@@ -206,7 +206,7 @@ export function filterCalls(calls: readonly SessionCall[], filters: TimelineFilt
   });
 }
 
-/** What a History entry or a case file will take from the screen (the seam for issue 12's last items). */
+/** What a History save or a case file takes from the screen. */
 export function sessionForExport(state: Pick<TimelineState, 'session' | 'source'>): { session: LogSession; source: TimelineSource } | null {
   return state.session && state.source ? { session: state.session, source: state.source } : null;
 }

@@ -6,7 +6,8 @@ import { memoryStorage } from '../../stores/__fixtures__/memory-storage';
 
 globalThis.localStorage = memoryStorage();
 const inspectCall = vi.fn();
-vi.mock('../../api', () => ({ api: { 'inspect:request': (i: unknown) => inspectCall(i) } }));
+const historyGet = vi.fn();
+vi.mock('../../api', () => ({ api: { 'inspect:request': (i: unknown) => inspectCall(i), 'history:get': (i: unknown) => historyGet(i) } }));
 
 const { openCaseText } = await import('./openCase');
 const { caseSourceFor } = await import('./caseSources');
@@ -15,6 +16,7 @@ const { useResponseStore } = await import('../../stores/response');
 const { usePairingStore } = await import('../../stores/pairing');
 const { useAppStore } = await import('../../stores/app');
 const { useCasesStore } = await import('../../stores/cases');
+const { useHistoryStore } = await import('../../stores/history');
 
 const request = envelopeText(await signJws(await makeKey('case', KID)));
 const verdict = inspectRequestText(request, { now: NOW });
@@ -69,5 +71,20 @@ describe('opening a case in the window', () => {
     expect(error).toMatchObject({ code: 'case_invalid', field: 'masking.mode' });
     expect(useCasesStore.getState().openError?.message).toMatch(/^The case file bad\.upicase\.json is refused: masking\.mode/);
     expect(useInspectStore.getState().text).toBe('what was there');
+  });
+});
+
+describe('exporting a history entry', () => {
+  it('takes the entry and its pair, the request judged again at the entry’s own reference time', async () => {
+    const summary = { time: 5, source: 'window' as const, profile: null, merchantId: 'stock', channel: null, kid: KID, status: null, errorCode: null, valid: true, cause: null, summary: null, redacted: false };
+    const requestId = verdict.decoded.requestId ?? null;
+    const inspection = { ...summary, id: 'e1', kind: 'inspect' as const, requestId, pair: { id: 'e2', kind: 'response' as const, time: 6, status: 'LINKED', valid: true }, text: request, publicKey: null, publicKeyWithheld: false, draftId: 'd1', reopen: { kind: 'inspect' as const, referenceMs: NOW - 5_000 } };
+    const answer = { ...summary, id: 'e2', kind: 'response' as const, requestId, pair: null, text: responseText(), publicKey: null, publicKeyWithheld: false, draftId: 'd2', reopen: { kind: 'response' as const, linkedRequestId: requestId } };
+    historyGet.mockResolvedValue({ ok: true, value: answer });
+    useHistoryStore.setState({ selectedId: 'e1', selected: inspection });
+    const source = await caseSourceFor('history');
+    expect(inspectCall).toHaveBeenCalledWith({ text: request, now: NOW - 5_000, profile: 'auto' });
+    expect(source).toMatchObject({ kind: 'build', input: { request: { text: request, referenceMs: NOW - 5_000 }, response: { text: answer.text, linkedRequestId: requestId } } });
+    if (source.kind === 'build') expect(source.input.response!.findings.map((f) => f.id)).toContain('status.meaning');
   });
 });
