@@ -45,13 +45,14 @@ export function profileOfCase(profile: Profile): CaseProfile {
 
 export function exportCase(input: CaseExportInput, context: ExportContext): CaseFile {
   const masked: MaskedPath[] = [];
-  const pairs: Array<[string, string]> = [];
+  /** Each personal value once: a log repeats the same VPA in every call. */
+  const pairMap = new Map<string, string>();
   const swaps: Array<[string, string]> = [];
   const rewritten: string[] = [];
   const take = (item: MaskedItem, where: string): string => {
     for (const h of item.hits) {
       masked.push({ path: h.path, rule: h.rule });
-      if (typeof h.original === 'string') pairs.push([h.original, h.masked]);
+      if (typeof h.original === 'string') pairMap.set(h.original, h.masked);
     }
     swaps.push(...item.swaps);
     if (item.rewritten) rewritten.push(where);
@@ -76,6 +77,7 @@ export function exportCase(input: CaseExportInput, context: ExportContext): Case
   });
 
   /** Masks a value the way the texts were: the personal values everywhere, the signed ones only under full redaction. */
+  const pairs = [...pairMap];
   const sweep = <T>(value: T, skip: ReadonlySet<string> = full ? new Set() : DECODED_KEYS): T => {
     const once = sweepStrings(value, pairs, skip);
     return swaps.length ? sweepStrings(once, swaps) : once;

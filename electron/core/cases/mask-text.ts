@@ -85,23 +85,22 @@ function valueEnd(text: string, start: number, escapes: number): number | undefi
 
 /**
  * Replaces `pairs` inside every string of a value (a verdict, findings, a session's rows): a string
- * equal to an original becomes its mask; inside longer strings the quoted forms are replaced, and the
- * bare form when it is long enough to be unambiguous.
+ * equal to an original becomes its mask; inside longer strings the quoted forms (at each escaping level)
+ * are replaced, and the bare form when it is long enough to be unambiguous. One pass per string over one
+ * pattern of every form, longest first: a log of thousands of calls has thousands of values.
  */
 export function sweepStrings<T>(value: T, pairs: ReadonlyArray<readonly [string, string]>, skipKeys: ReadonlySet<string> = new Set()): T {
-  if (pairs.length === 0) return value;
-  const sorted = [...pairs].sort((a, b) => b[0].length - a[0].length);
-  const exact = new Map(sorted);
-  const inString = (s: string): string => {
-    const whole = exact.get(s);
-    if (whole !== undefined) return whole;
-    let out = s;
-    for (const [from, to] of sorted) {
-      for (const level of [2, 1, 0]) out = replaceAll(out, encoded(from, level), encoded(to, level));
-      if (from.length >= BARE_MIN_LENGTH) out = replaceAll(out, from, to);
-    }
-    return out;
-  };
+  const forms = new Map<string, string>();
+  for (const [from, to] of pairs) {
+    if (from === '' || from === to) continue;
+    for (const level of [0, 1, 2]) forms.set(encoded(from, level), encoded(to, level));
+    if (from.length >= BARE_MIN_LENGTH) forms.set(from, to);
+  }
+  if (forms.size === 0) return value;
+  const exact = new Map(pairs);
+  const pattern = new RegExp([...forms.keys()].sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const shortest = Math.min(...[...forms.keys()].map((f) => f.length));
+  const inString = (s: string): string => exact.get(s) ?? (s.length < shortest ? s : s.replace(pattern, (m) => forms.get(m) ?? m));
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return inString(v);
     if (Array.isArray(v)) return v.map(walk);
