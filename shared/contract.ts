@@ -37,7 +37,7 @@ import {
 } from './history';
 import { captureStartInput, capturePollInput, captureStopInput, logsSessionInput, type AdbDevice, type CaptureSnapshot } from './logs/channels';
 import type { LogSession } from './logs/session';
-import { caseExportInput, type CaseExport } from './case/channels';
+import { caseExportInput, redactionSchema, type CaseExport } from './case/channels';
 import { recordLogSchema, type RecordLogResult } from './history-log';
 
 export type HostKind = 'electron' | 'browser';
@@ -184,6 +184,8 @@ export const contract = {
         profile: profileRequest,
         /** Present: the window records this inspection in the history (one entry per draft). */
         record: recordOptionSchema.optional(),
+        /** The request is a fully redacted case's: it is not verified, and the verdict says why (case.redacted). */
+        redaction: redactionSchema.optional(),
       })
       .strict();
     return channel<typeof s, Verdict>(s);

@@ -41,13 +41,13 @@ export type ProfileRequest = 'auto' | { id: string };
 
 /** The window's verdict: the vault's keys plus a pasted public key, answering with the requested profile. */
 export async function inspectRequest(
-  input: { text: string; publicKey?: string | undefined; now?: number | undefined; profile?: ProfileRequest | undefined },
+  input: { text: string; publicKey?: string | undefined; now?: number | undefined; profile?: ProfileRequest | undefined; redaction?: RedactionFacts | undefined },
   vault: Vault,
   now: number,
   store?: ProfileStore,
 ): Promise<Verdict> {
   const scope = input.profile && store ? await profileScope(store, input.profile) : undefined;
-  return verifyRequestText(input.text, await windowKeySet(vault, input.publicKey), input.now ?? now, scope);
+  return verifyRequestText(input.text, await windowKeySet(vault, input.publicKey), input.now ?? now, scope, input.redaction);
 }
 
 async function profileScope(store: ProfileStore, request: ProfileRequest): Promise<ProfileScope | undefined> {

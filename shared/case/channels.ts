@@ -27,6 +27,14 @@ export const caseExportInput = z
   .strict()
   .refine((input) => input.request || input.response || input.session, { error: 'nothing to export: give a request, a response or a log session.', path: ['request'] });
 
+/** What full redaction masked in a case's claims, sent with a request opened from such a case. */
+export const redactionSchema = z
+  .object({
+    masked: z.array(z.string().max(1000)).max(100),
+    recorded: z.object({ valid: z.boolean().nullable(), headline: z.string().max(4000) }).strict().optional(),
+  })
+  .strict();
+
 export interface CaseExport {
   case: CaseFile;
   /** A name to save it under: `case-<requestId>-<day>.upicase.json`. */

@@ -8,6 +8,9 @@ import { verdictExitCode } from '../../../shared/verdict';
 import { PERSONAL, REQUEST_TEXT, RESPONSE, RESPONSE_TEXT, SEGMENTS, merchant, requestVerdict } from '../__fixtures__/case-inputs';
 import { privateJwkValues } from '../__fixtures__/test-keys';
 import { exportCase, type CaseExportInput } from './export';
+import { redactionOf } from '../../../shared/case/redaction';
+import { vaultWith } from '../__fixtures__/signed-request';
+import { createCore } from '../index';
 import { verifyCaseRequest } from './verify';
 
 const APP = { app: { name: 'UPI Inspector', version: '9.9.9' }, now: Date.UTC(2026, 11, 1, 10, 0) };
@@ -128,6 +131,18 @@ describe('a fully redacted case', () => {
     expect(finding?.message).toMatch(/full redaction, which masked payload\.signaturePayload\.merchantCustomerId .* made before redaction: valid/);
     expect(again.findings.map((f) => f.id)).not.toContain('signature.invalid');
     expect(verdictExitCode(again)).toBe(2);
+  });
+});
+
+describe('a redacted case in the window', () => {
+  it('inspect:request with the case\u2019s redaction says it cannot check, as verify does', async () => {
+    const file = exportCase(input('full-redaction'), APP);
+    const { vault } = await vaultWith({ pem: merchant.spkiPem, label: 'Merchant key' });
+    const core = createCore({ host: 'browser', version: '0.0.0-test', vault, now: () => APP.now });
+    const answer = await core.dispatch('inspect:request', { text: file.request!.text, now: file.request!.referenceMs, redaction: redactionOf(file) });
+    expect(answer.ok && answer.value.summary.headline).toBe('Not verified: the case was fully redacted, so its signature cannot be checked.');
+    const plain = await core.dispatch('inspect:request', { text: file.request!.text, now: file.request!.referenceMs });
+    expect(plain.ok && plain.value.cause).toBe('signature.invalid');
   });
 });
 

@@ -4,20 +4,12 @@
  * fully redacted case is not verified: the verdict says it cannot be, and why (`case.redacted`).
  */
 import type { CaseFile, CaseRequest, CaseResponse } from '../../../shared/case/format';
-import type { RedactionFacts } from '../../../shared/diagnostics/case';
+import { redactionOf } from '../../../shared/case/redaction';
 import { InspectorError } from '../../../shared/result';
 import type { Verdict } from '../../../shared/verdict';
 import type { KeySet } from '../candidates';
 import { verifyRequestText } from '../inspect';
 import type { ProfileScope } from '../profiles/verdict';
-
-/** What full redaction changed inside the signed claims, and the verdict recorded before it. */
-export function redactionOf(file: CaseFile): RedactionFacts | undefined {
-  if (file.masking.mode !== 'full-redaction') return undefined;
-  const masked = file.masking.masked.filter((m) => m.rule === 'merchant-customer-id' && m.path.startsWith('request.')).map((m) => m.path.slice('request.'.length));
-  const recorded = file.request ? { valid: file.request.verdict.valid, headline: file.request.verdict.summary.headline } : undefined;
-  return { masked, ...(recorded ? { recorded } : {}) };
-}
 
 export function caseRequestOf(file: CaseFile, source: string): CaseRequest {
   if (file.request) return file.request;

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { ResignDiff } from '../../../shared/contract';
+import type { RedactionFacts } from '../../../shared/diagnostics/case';
 import type { Verdict } from '../../../shared/verdict';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api';
@@ -32,6 +33,8 @@ interface InspectState {
   judged: { text: string; referenceMs: number } | null;
   /** Set while the verdict on screen is an opened case's: nothing is verified until asked or edited. */
   fromCase: FromCase | null;
+  /** The text is a fully redacted case's: verifying it says it cannot be checked, and why. */
+  redaction: RedactionFacts | null;
   error: AppError | null;
   busy: boolean;
   resignKeyId: string;
@@ -48,7 +51,7 @@ interface InspectState {
   resignWith(keyId: string): Promise<void>;
   clear(): void;
   /** Opens a case's request with the verdict it recorded, pinned to the time it was judged at. */
-  loadCase(text: string, verdict: Verdict, referenceMs: number, from: FromCase): void;
+  loadCase(text: string, verdict: Verdict, referenceMs: number, from: FromCase, redaction?: RedactionFacts): void;
   /** Verifies the opened case's request here, with this window's keys and profiles. */
   verifyAgain(): Promise<void>;
 }
@@ -66,20 +69,21 @@ export const useInspectStore = create<InspectState>()(
       result: null,
       judged: null,
       fromCase: null,
+      redaction: null,
       error: null,
       busy: false,
       resignKeyId: '',
       resign: null,
       resignError: null,
       // Any change the verdict depends on means the engineer wants a verdict made here, not the case's.
-      setText: (text) => set((s) => ({ text, resign: null, resignError: null, fromCase: text === s.text ? s.fromCase : null })),
+      setText: (text) => set((s) => (text === s.text ? { resign: null, resignError: null } : { text, resign: null, resignError: null, fromCase: null, redaction: null })),
       newDraft: () => set({ draftId: newDraftId() }),
       setPublicKey: (publicKey) => set({ publicKey, fromCase: null }),
       setReference: (reference) => set({ reference, fromCase: null }),
       setProfileChoice: (profileChoice) => set({ profileChoice, fromCase: null }),
       setResignKeyId: (resignKeyId) => set({ resignKeyId }),
       inspect: async () => {
-        const { text, publicKey, reference, profileChoice, draftId, fromCase } = get();
+        const { text, publicKey, reference, profileChoice, draftId, fromCase, redaction } = get();
         if (fromCase) return;
         if (!text.trim()) {
           set({ result: null, judged: null, error: null });
@@ -94,6 +98,7 @@ export const useInspectStore = create<InspectState>()(
           now: referenceMs,
           ...(profileChoice === 'none' ? {} : { profile: profileChoice === 'auto' ? ('auto' as const) : { id: profileChoice } }),
           record: { draftId },
+          ...(redaction ? { redaction } : {}),
         });
         if (ticket !== latest) return; // a newer paste already answered
         set(result.ok ? { result: result.value, judged: { text, referenceMs }, error: null, busy: false } : { result: null, judged: null, error: result.error, busy: false });
@@ -103,8 +108,8 @@ export const useInspectStore = create<InspectState>()(
         const result = await api['inspect:resign']({ text: get().text, keyId });
         set(result.ok ? { resign: result.value } : { resign: null, resignError: result.error });
       },
-      clear: () => set({ text: '', draftId: newDraftId(), result: null, judged: null, fromCase: null, error: null, resign: null, resignError: null }),
-      loadCase: (text, verdict, referenceMs, from) => {
+      clear: () => set({ text: '', draftId: newDraftId(), result: null, judged: null, fromCase: null, redaction: null, error: null, resign: null, resignError: null }),
+      loadCase: (text, verdict, referenceMs, from, redaction) => {
         latest++; // an inspection still running answers for the text that was there before
         set({
           text,
@@ -113,6 +118,7 @@ export const useInspectStore = create<InspectState>()(
           result: verdict,
           judged: { text, referenceMs },
           fromCase: from,
+          redaction: redaction ?? null,
           error: null,
           busy: false,
           resign: null,

@@ -65,6 +65,13 @@ describe('opening a case in the window', () => {
     expect((await caseSourceFor('inspect')).kind).toBe('build');
   });
 
+  it('a fully redacted case, verified again, is sent as one: the verdict will say it cannot be checked', async () => {
+    const masked = [{ path: 'request.payload.signaturePayload.merchantCustomerId', rule: 'merchant-customer-id' as const }];
+    openCaseText(caseJson({ ...file, masking: { ...file.masking, mode: 'full-redaction', signatureCheckable: false, masked } }), 'redacted.upicase.json');
+    await useInspectStore.getState().verifyAgain();
+    expect(inspectCall).toHaveBeenCalledWith(expect.objectContaining({ redaction: { masked: ['payload.signaturePayload.merchantCustomerId'], recorded: { valid: verdict.valid, headline: verdict.summary.headline } } }));
+  });
+
   it('refuses a damaged file, naming the field, and leaves the screens as they were', () => {
     useInspectStore.getState().setText('what was there');
     const error = openCaseText(JSON.stringify({ ...file, masking: { ...file.masking, mode: 'none' } }), 'bad.upicase.json');

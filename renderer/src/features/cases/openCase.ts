@@ -4,6 +4,7 @@
  * Response linked to that request, its log session into the Log screen.
  */
 import type { CaseFile } from '../../../../shared/case/format';
+import { redactionOf } from '../../../../shared/case/redaction';
 import { readCaseText } from '../../../../shared/case/schema';
 import { InspectorError, type AppError } from '../../../../shared/result';
 import { useAppStore } from '../../stores/app';
@@ -31,7 +32,8 @@ export function openCase(file: CaseFile, name: string): void {
   useCasesStore.getState().setOpened({ name, file });
   const request = file.request;
   if (request) {
-    useInspectStore.getState().loadCase(request.text, request.verdict, request.referenceMs, { name, createdAt: file.createdAt, appVersion: file.app.version });
+    const from = { name, createdAt: file.createdAt, appVersion: file.app.version };
+    useInspectStore.getState().loadCase(request.text, request.verdict, request.referenceMs, from, redactionOf(file));
   }
   const response = useResponseStore.getState();
   if (file.response) response.setText(file.response.text, 'file', name);

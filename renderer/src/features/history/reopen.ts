@@ -23,6 +23,7 @@ export function reopenEntry(entry: HistoryEntry): void {
       result: null,
       judged: null,
       fromCase: null,
+      redaction: null,
       error: null,
       resign: null,
       resignError: null,
