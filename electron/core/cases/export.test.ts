@@ -95,6 +95,13 @@ describe('a masked case', () => {
     expect(withKey.masking.masked).toContainEqual({ path: 'note', rule: 'private-key' });
   });
 
+  it('masks a VPA the SDK quotes in its errorMessage, in the text and in the findings that repeat it', () => {
+    const failed = JSON.stringify({ ...RESPONSE, error: true, errorCode: 'JP_001', errorMessage: 'Invalid VPA ab.c@ybl for this device', payload: { action: 'upiGetSessionToken', status: 'FAILURE' } });
+    const masked = exportCase({ response: { text: failed, findings: inspectResponseText(failed).findings }, masking: 'masked' }, APP);
+    expect(caseJson(masked)).not.toContain('ab.c@ybl');
+    expect(masked.response!.findings.map((f) => f.message).join(' ')).toContain('Invalid VPA a***@ybl');
+  });
+
   it('masks a response found in a log line, escaped, and keeps the log line around it', () => {
     const logged = `12-01 10:15:02.481  4211  4218 D HyperSDK: onEvent ${JSON.stringify(JSON.stringify(RESPONSE))}`;
     const masked = exportCase({ response: { text: logged, findings: [] }, masking: 'masked' }, APP);

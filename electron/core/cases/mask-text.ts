@@ -5,8 +5,14 @@
  */
 import type { MaskHit } from './mask-rules';
 
-/** Short values are only replaced where quoted: bare, "Al" or "123456" could be part of anything. */
-const BARE_MIN_LENGTH = 8;
+/**
+ * Whether a value is also replaced where it stands bare (in log text, in a sentence): long values, and
+ * shorter ones shaped like nothing else (a VPA's @, a name's space). "Al" or "123456" could be part of
+ * anything, so they are only replaced where quoted.
+ */
+function replacedBare(value: string): boolean {
+  return value.length >= 8 || (value.length >= 5 && /[@ ]/.test(value));
+}
 
 /** `value` as it is written at `level` levels of JSON string escaping (0: a JSON literal). */
 export function encoded(value: string, level: number): string {
@@ -31,7 +37,7 @@ export function replaceValues(text: string, hits: readonly MaskHit[], protect: r
     const original = hit.original as string;
     for (const level of [2, 1, 0]) out = replaceAll(out, encoded(original, level), encoded(hit.masked, level));
     const bare = encoded(original, 0).slice(1, -1);
-    if (bare.length >= BARE_MIN_LENGTH) out = replaceAll(out, bare, encoded(hit.masked, 0).slice(1, -1));
+    if (replacedBare(bare)) out = replaceAll(out, bare, encoded(hit.masked, 0).slice(1, -1));
   }
   for (const hit of hits) if (typeof hit.original !== 'string') out = replaceByKey(out, keyOf(hit.path), hit);
   return guards.reduce((t, [p, mark]) => replaceAll(t, mark, p), out);
@@ -94,7 +100,7 @@ export function sweepStrings<T>(value: T, pairs: ReadonlyArray<readonly [string,
   for (const [from, to] of pairs) {
     if (from === '' || from === to) continue;
     for (const level of [0, 1, 2]) forms.set(encoded(from, level), encoded(to, level));
-    if (from.length >= BARE_MIN_LENGTH) forms.set(from, to);
+    if (replacedBare(from)) forms.set(from, to);
   }
   if (forms.size === 0) return value;
   const exact = new Map(pairs);
