@@ -37,6 +37,8 @@ import {
 } from './history';
 import { captureStartInput, capturePollInput, captureStopInput, logsSessionInput, type AdbDevice, type CaptureSnapshot } from './logs/channels';
 import type { LogSession } from './logs/session';
+import { caseExportInput, redactionSchema, type CaseExport } from './case/channels';
+import { recordLogSchema, type RecordLogResult } from './history-log';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -191,6 +193,8 @@ export const contract = {
         profile: profileRequest,
         /** Present: the window records this inspection in the history (one entry per draft). */
         record: recordOptionSchema.optional(),
+        /** The request is a fully redacted case's: it is not verified, and the verdict says why (case.redacted). */
+        redaction: redactionSchema.optional(),
       })
       .strict();
     return channel<typeof s, Verdict>(s);
@@ -227,6 +231,8 @@ export const contract = {
   'logs:capture:start': channel<typeof captureStartInput, CaptureSnapshot>(captureStartInput),
   'logs:capture:poll': channel<typeof capturePollInput, CaptureSnapshot>(capturePollInput),
   'logs:capture:stop': channel<typeof captureStopInput, CaptureSnapshot>(captureStopInput),
+  'case:export': channel<typeof caseExportInput, CaseExport>(caseExportInput),
+  'history:recordLog': channel<typeof recordLogSchema, RecordLogResult>(recordLogSchema),
 } satisfies Record<Channel, { input: z.ZodType; output?: unknown }>;
 
 export type Contract = typeof contract;

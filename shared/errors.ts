@@ -228,6 +228,14 @@ export const ERRORS = {
   },
   capture_not_found: { title: 'There is no such live capture', status: 200, fix: { any: 'Start the capture again: captures end when the inspector restarts.' } },
   capture_limit: { title: 'Too many live captures are running', status: 200, fix: { any: 'Stop a capture before starting another.' } },
+
+  // Case files (.upicase.json).
+  case_invalid: {
+    title: 'The case file is refused',
+    status: 200,
+    fix: { any: 'Fix the field named, or export the case again from UPI Inspector (window: Export case…; CLI: upi-inspector case export).' },
+  },
+  case_incomplete: { title: 'The case file does not hold what this asks for', status: 200 },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -13,6 +13,7 @@ import { registerSignCommand } from './commands/sign';
 import { registerSnippetCommand } from './commands/snippet';
 import { registerVerifyCommand } from './commands/verify';
 import { registerLogsCommand } from './commands/logs';
+import { registerCaseCommands } from './commands/case';
 import { createContext } from './context';
 import { EXIT, reportError } from './errors';
 import { processIo, type CliIo } from './io';
@@ -20,6 +21,7 @@ import { processIo, type CliIo } from './io';
 const COMMANDS: RegisterCommand[] = [registerKeysCommands, registerSignCommand, registerVerifyCommand, registerInspectResponseCommand, registerSnippetCommand, registerProfilesCommands, registerHistoryCommands];
 // Later commands are appended one a line, so branches that add commands merge cleanly.
 COMMANDS.push(registerLogsCommand);
+COMMANDS.push(registerCaseCommands);
 
 export function createProgram(io: CliIo, setExit: (code: number) => void): Command {
   const ctx = createContext(io, version);

@@ -14,6 +14,7 @@ import { inspectHandlers } from './inspect';
 import { profileHandlers } from './profiles';
 import { historyHandlers } from './history';
 import { logHandlers } from './logs';
+import { caseHandlers } from './cases';
 import type { CoreContext, HandlerTable } from './types';
 
 export type { CoreContext, HandlerTable } from './types';
@@ -26,6 +27,7 @@ export const handlers: HandlerTable = {
   ...profileHandlers,
   ...historyHandlers,
   ...logHandlers,
+  ...caseHandlers,
 };
 
 /** Input fields that may hold JSON text (a pasted request or response, a JWK): checked for depth before any handler reads them. */
