@@ -37,6 +37,8 @@ export const CHANNELS = [
   'logs:capture:start',
   'logs:capture:poll',
   'logs:capture:stop',
+  'case:export',
+  'history:recordLog',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

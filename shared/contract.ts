@@ -37,6 +37,8 @@ import {
 } from './history';
 import { captureStartInput, capturePollInput, captureStopInput, logsSessionInput, type AdbDevice, type CaptureSnapshot } from './logs/channels';
 import type { LogSession } from './logs/session';
+import { caseExportInput, redactionSchema, type CaseExport } from './case/channels';
+import { recordLogSchema, type RecordLogResult } from './history-log';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -141,13 +143,22 @@ export const contract = {
         text: z
           .string()
           .min(1, { error: 'key is empty: paste a PEM or JWK, or open a key file.' })
-          .max(256 * 1024, { error: 'key text is over 256 KiB: that is not a single RSA key.' }),
+          .max(256 * 1024, { error: 'key text is over 256 KiB: that is not a single RSA key.' })
+          .optional(),
+        /** A binary key file (DER, PKCS#12…) as base64, instead of text. */
+        bytes: z
+          .string()
+          .min(1, { error: 'the key file is empty.' })
+          .max(88 * 1024, { error: 'the key file is over 64 KiB: that is not a single RSA key.' })
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'bytes must be base64.' })
+          .optional(),
         passphrase: optionalText(1024),
         label: optionalText(200),
         kid: optionalText(200),
         fileName: optionalText(1024),
       })
-      .strict();
+      .strict()
+      .refine((v) => (v.text === undefined) !== (v.bytes === undefined), { error: 'key is empty: paste a PEM or JWK, or open a key file.', path: ['text'] });
     return channel<typeof s, KeyInfoWithWarnings>(s);
   })(),
   'keys:generate': (() => {
@@ -207,6 +218,8 @@ export const contract = {
         profile: profileRequest,
         /** Present: the window records this inspection in the history (one entry per draft). */
         record: recordOptionSchema.optional(),
+        /** The request is a fully redacted case's: it is not verified, and the verdict says why (case.redacted). */
+        redaction: redactionSchema.optional(),
       })
       .strict();
     return channel<typeof s, Verdict>(s);
@@ -243,6 +256,8 @@ export const contract = {
   'logs:capture:start': channel<typeof captureStartInput, CaptureSnapshot>(captureStartInput),
   'logs:capture:poll': channel<typeof capturePollInput, CaptureSnapshot>(capturePollInput),
   'logs:capture:stop': channel<typeof captureStopInput, CaptureSnapshot>(captureStopInput),
+  'case:export': channel<typeof caseExportInput, CaseExport>(caseExportInput),
+  'history:recordLog': channel<typeof recordLogSchema, RecordLogResult>(recordLogSchema),
 } satisfies Record<Channel, { input: z.ZodType; output?: unknown }>;
 
 export type Contract = typeof contract;

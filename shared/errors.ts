@@ -138,6 +138,31 @@ export const ERRORS = {
   jwk_missing_members: { title: 'The JWK lacks members an RSA key needs', status: 200 },
   unsupported_key_format: { title: 'The key is in a format UPI Inspector does not read', status: 200 },
   unrecognized_key_format: { title: 'The text is neither a PEM key nor a JWK', status: 200 },
+  binary_file: {
+    title: 'The file is not a key: it is an image, an archive or other binary data',
+    status: 200,
+    fix: { any: 'Pick the key file itself: the .pem, .key, .der, .p8 or .json (JWK) file the merchant or Juspay gave you.' },
+  },
+  binary_as_text: {
+    title: 'A binary key file reached UPI Inspector as text, so its bytes are lost',
+    status: 200,
+    fix: { window: 'Open the file itself with Open key file… (or drop it on the key box) instead of pasting its text.' },
+  },
+  pkcs_bundle: {
+    title: 'A PKCS#12 bundle (.p12, .pfx) must be converted to PEM first',
+    status: 200,
+    fix: { any: 'Convert it with `openssl pkcs12 -in merchant.p12 -nodes -nocerts -out merchant.pem` (it asks for the bundle’s password), then import the .pem file.' },
+  },
+  openssh_key: {
+    title: 'An OpenSSH key must be converted to PEM first',
+    status: 200,
+    fix: { any: 'Convert a public key with `ssh-keygen -f key.pub -e -m PKCS8 > key.pem`, a private one with `ssh-keygen -p -m PKCS8 -f <copy of the file>`, then import the result.' },
+  },
+  der_unreadable: {
+    title: 'The DER key file could not be read',
+    status: 200,
+    fix: { any: 'Convert it to PEM with `openssl rsa -inform DER -in key.der -out key.pem`; if openssl cannot read it either, get the file again.' },
+  },
   claims_unreadable: { title: 'The request has no readable claims to re-sign', status: 200 },
   claims_incomplete: { title: 'The claims lack fields a request needs', status: 200 },
 
@@ -213,6 +238,14 @@ export const ERRORS = {
   },
   capture_not_found: { title: 'There is no such live capture', status: 200, fix: { any: 'Start the capture again: captures end when the inspector restarts.' } },
   capture_limit: { title: 'Too many live captures are running', status: 200, fix: { any: 'Stop a capture before starting another.' } },
+
+  // Case files (.upicase.json).
+  case_invalid: {
+    title: 'The case file is refused',
+    status: 200,
+    fix: { any: 'Fix the field named, or export the case again from UPI Inspector (window: Export case…; CLI: upi-inspector case export).' },
+  },
+  case_incomplete: { title: 'The case file does not hold what this asks for', status: 200 },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof ERRORS;

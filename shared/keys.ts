@@ -12,7 +12,13 @@ export type KeySourceFormat =
   | 'spki-pem'
   | 'pkcs1-public-pem'
   | 'jwk-public'
-  | 'x509-pem';
+  | 'x509-pem'
+  | 'pkcs8-der'
+  | 'pkcs1-der'
+  | 'encrypted-pkcs8-der'
+  | 'spki-der'
+  | 'pkcs1-public-der'
+  | 'x509-der';
 
 export interface KeyInfo {
   id: string;

@@ -48,6 +48,25 @@ export class KeysPage {
     await expect(this.card(options.label)).toBeVisible({ timeout: 20_000 });
   }
 
+  /** What the import form says about a file that is not text (a photo, a .p12, a DER key). */
+  get fileNote(): Locator {
+    return this.importForm.getByLabel('Key file', { exact: true });
+  }
+
+  /** Drops a file on the import form's drop zone, as a file manager would. */
+  async dropFile(name: string, bytes: Uint8Array): Promise<void> {
+    await this.open();
+    const dataTransfer = await this.page.evaluateHandle(
+      ([fileName, data]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(data)], fileName));
+        return dt;
+      },
+      [name, [...bytes]] as const,
+    );
+    await this.importForm.getByRole('group', { name: 'Drop a key file' }).dispatchEvent('drop', { dataTransfer });
+  }
+
   async importText(text: string, options: { label?: string; kid?: string } = {}): Promise<void> {
     await this.open();
     const form = this.importForm;

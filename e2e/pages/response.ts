@@ -68,6 +68,32 @@ export class ResponsePage {
     return this.root.getByLabel('Response fields').locator('dd[data-field="requestId"]');
   }
 
+  /** "3 accounts", or "1 of 3 accounts" when filtered. */
+  get accountCount(): Locator {
+    return this.root.getByLabel('Accounts shown');
+  }
+
+  get accountFilter(): Locator {
+    return this.root.getByLabel('Filter accounts');
+  }
+
+  /** Shows or hides an accounts column through the column chooser, then closes the chooser. */
+  async setColumnShown(column: string, shown: boolean): Promise<void> {
+    const chooser = this.root.locator('details.column-chooser');
+    await chooser.locator('summary').click();
+    await chooser.getByRole('checkbox', { name: column, exact: true }).setChecked(shown);
+    await chooser.locator('summary').click();
+  }
+
+  /** The raw JSON viewer (CodeMirror, in a shadow root that locators pierce). */
+  get raw(): Locator {
+    return this.root.getByRole('region', { name: 'Raw response JSON' });
+  }
+
+  get rawTools(): Locator {
+    return this.root.getByRole('toolbar', { name: 'Raw response JSON tools' });
+  }
+
   table(name: 'VPAs' | 'Accounts'): Locator {
     return this.root.getByRole('table', { name });
   }

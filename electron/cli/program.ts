@@ -14,6 +14,7 @@ import { registerSnippetCommand } from './commands/snippet';
 import { registerVerifyCommand } from './commands/verify';
 import { registerLogsCommand } from './commands/logs';
 import { registerVaultCommands } from './commands/vault';
+import { registerCaseCommands } from './commands/case';
 import { createContext } from './context';
 import { EXIT, reportError } from './errors';
 import { processIo, type CliIo } from './io';
@@ -22,6 +23,7 @@ const COMMANDS: RegisterCommand[] = [registerKeysCommands, registerSignCommand, 
 // Later commands are appended one a line, so branches that add commands merge cleanly.
 COMMANDS.push(registerLogsCommand);
 COMMANDS.push(registerVaultCommands);
+COMMANDS.push(registerCaseCommands);
 
 export function createProgram(io: CliIo, setExit: (code: number) => void): Command {
   const ctx = createContext(io, version);

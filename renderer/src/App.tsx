@@ -11,6 +11,8 @@ import { InspectScreen } from './features/inspect/InspectScreen';
 import { ProfilesScreen } from './features/profiles/ProfilesScreen';
 import { HistoryScreen } from './features/history/HistoryScreen';
 import { TimelineScreen } from './features/timeline/TimelineScreen';
+import { CaseBar } from './features/cases/CaseBar';
+import { useCaseIntake } from './features/cases/useCaseIntake';
 import './styles/workbench.css';
 
 const SCREENS: { id: Screen; label: string }[] = [
@@ -36,16 +38,37 @@ export function App() {
   }, [loadInfo, refreshKeys]);
   useShortcuts();
   useVaultFreshness();
+  useCaseIntake();
   return (
     <Shell screens={SCREENS}>
       {{
         compose: <ComposeScreen />,
-        response: <ResponseScreen />,
-        inspect: <InspectScreen />,
+        response: (
+          <>
+            <CaseBar screen="response" />
+            <ResponseScreen />
+          </>
+        ),
+        inspect: (
+          <>
+            <CaseBar screen="inspect" />
+            <InspectScreen />
+          </>
+        ),
         keys: <KeysScreen />,
         profiles: <ProfilesScreen />,
-        history: <HistoryScreen />,
-        timeline: <TimelineScreen />,
+        history: (
+          <>
+            <CaseBar screen="history" />
+            <HistoryScreen />
+          </>
+        ),
+        timeline: (
+          <>
+            <CaseBar screen="timeline" />
+            <TimelineScreen />
+          </>
+        ),
       }}
     </Shell>
   );

@@ -15,6 +15,7 @@ import { profileHandlers } from './profiles';
 import { historyHandlers } from './history';
 import { logHandlers } from './logs';
 import { vaultHandlers } from './vault';
+import { caseHandlers } from './cases';
 import type { CoreContext, HandlerTable } from './types';
 
 export type { CoreContext, HandlerTable } from './types';
@@ -28,6 +29,7 @@ export const handlers: HandlerTable = {
   ...historyHandlers,
   ...logHandlers,
   ...vaultHandlers,
+  ...caseHandlers,
 };
 
 /** Input fields that may hold JSON text (a pasted request or response, a JWK): checked for depth before any handler reads them. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../../shared/contract';
 import type { KeyInfo } from '../../../shared/keys';
+import type { Verdict } from '../../../shared/verdict';
 import type { Result } from '../../../shared/result';
 import { SAMPLE_FIELDS } from '../__fixtures__/envelope-fields';
 import { fakeAdb } from '../__fixtures__/fake-adb';
@@ -98,6 +99,13 @@ describe('no channel output carries private key material', async () => {
   await call('inspect:request', { text: signed.json, profile: 'auto', now: 1668389349848 });
   await call('profiles:delete', { id: saved.profile.id });
   await call('logs:session', { items: [{ kind: 'candidate', text: signed.json, line: 1, lastLine: 1 }] });
+  // Case files and log sessions saved to the history: a private key pasted with the request and into the note.
+  const judged = value(await call<Verdict>('inspect:request', { text: signed.json, now: 1668389349848 }));
+  const caseRequest = { text: `${signed.json}\n${merchant.pkcs8Pem}`, referenceMs: 1668389349848, verdict: judged };
+  await call('case:export', { request: caseRequest, note: `key: ${JSON.stringify(merchant.privateJwk)}`, masking: 'masked' });
+  await call('case:export', { request: caseRequest, masking: 'full-redaction' });
+  const loggedRequest = { text: `${signed.json} ${merchant.pkcs1Pem}`, line: 3, verdict: { valid: true, headline: judged.summary.headline } };
+  await call('history:recordLog', { source: 'session.log', calls: [{ request: loggedRequest, response: { text: `{"requestId":"x","jwk":${JSON.stringify(second.privateJwk)}}`, line: 4 } }] });
   const savedPath = process.env.PATH;
   process.env.PATH = fakeAdb({ devices: ['emulator-5554\tdevice'], lines: [`D/HyperSDK( 42): ${JSON.stringify(JSON.parse(signed.json))}`] }).path;
   await call('logs:devices', {});
@@ -151,6 +159,8 @@ describe('no channel output carries private key material', async () => {
         'vault:changePassphrase:ok',
         'vault:lock:ok',
         'vault:unlock:ok',
+        'case:export:ok',
+        'history:recordLog:ok',
       ]),
     );
     const verified = outputs.filter((o) => o.channel === 'envelope:verify').map((o) => o.result.ok && (o.result.value as { valid: boolean }).valid);

@@ -67,7 +67,8 @@ describe('encrypted PEM', () => {
 
 describe('text that is not a PEM key', () => {
   it('OpenSSH formats, bare base64 and random text each get their own hint', () => {
-    expect(refusal('ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ user@host').fix).toMatch(/ssh-keygen -e -m PKCS8/);
+    // Pasted, so no file name: the commands use the usual ones.
+    expect(refusal('ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ user@host').fix).toContain('`ssh-keygen -f key.pub -e -m PKCS8 > key.pem`');
     expect(refusal('-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE=\n-----END OPENSSH PRIVATE KEY-----').fix).toMatch(/ssh-keygen -p -m PKCS8/);
     const body = key.spkiPem.split('\n').slice(1, -2).join('\n');
     const bare = refusal(body);

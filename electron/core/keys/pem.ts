@@ -2,6 +2,7 @@
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { InspectorError } from '../../../shared/result';
 import type { ReadKey, ReadKeyOptions } from './read';
+import { opensshPrivateError, opensshPublicError } from './openssh';
 import { assertUsableRsa, GENERATE_FIX, privateRead, publicRead, RS256_NEEDS_RSA } from './rsa-policy';
 
 interface PemBlock {
@@ -28,7 +29,7 @@ function pemName(label: string): string {
 
 export function readPemText(text: string, options: ReadKeyOptions, field: string): ReadKey {
   const allowWeak = options.allowWeak === true;
-  const block = readPemBlock(text, field);
+  const block = readPemBlock(text, field, options.fileName);
   const name = pemName(block.label);
   switch (block.label) {
     case 'PRIVATE KEY': {
@@ -69,10 +70,7 @@ export function readPemText(text: string, options: ReadKeyOptions, field: string
     case 'DSA PRIVATE KEY':
       throw new InspectorError('not_rsa', `This PEM holds a DSA private key, not an RSA key. ${RS256_NEEDS_RSA}`, { fix: GENERATE_FIX, field });
     case 'OPENSSH PRIVATE KEY':
-      throw new InspectorError('unsupported_key_format', 'This is an OpenSSH private key (BEGIN OPENSSH PRIVATE KEY).', {
-        fix: 'Convert an RSA one to PKCS#8 with `ssh-keygen -p -m PKCS8 -f <copy of the file>` (it rewrites the file), then import the result.',
-        field,
-      });
+      throw opensshPrivateError(block.der, options.fileName, field);
     default:
       throw new InspectorError('unsupported_key_format', `This is a PEM "${block.label}" block, not an RSA key.`, {
         fix: 'Paste a private key (BEGIN PRIVATE KEY, BEGIN RSA PRIVATE KEY, BEGIN ENCRYPTED PRIVATE KEY), a public key (BEGIN PUBLIC KEY, BEGIN RSA PUBLIC KEY) or a certificate (BEGIN CERTIFICATE).',
@@ -81,10 +79,10 @@ export function readPemText(text: string, options: ReadKeyOptions, field: string
   }
 }
 
-function readPemBlock(text: string, field: string): PemBlock {
+function readPemBlock(text: string, field: string, fileName: string | undefined): PemBlock {
   // In a bundle (certificate + key, as openssl pkcs12 writes), the private key is the block that matters.
   const begin = /-----BEGIN ((?:RSA |ENCRYPTED |EC |DSA |OPENSSH )?PRIVATE KEY)-----/.exec(text) ?? /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text);
-  if (!begin) throw notAKey(text, field);
+  if (!begin) throw notAKey(text, field, fileName);
   const label = begin[1]!;
   const name = pemName(label);
   const bodyStart = begin.index + begin[0].length;
@@ -143,13 +141,9 @@ function decryptPem(parse: () => KeyObject, name: string, options: ReadKeyOption
   }
 }
 
-function notAKey(text: string, field: string): InspectorError {
-  if (/^(ssh-rsa|ssh-ed25519|ssh-dss|ecdsa-sha2-\S+)\s+AAAA/.test(text)) {
-    return new InspectorError('unsupported_key_format', 'This is an OpenSSH public key line (ssh-rsa AAAA…).', {
-      fix: 'Convert it to a PEM public key with `ssh-keygen -e -m PKCS8 -f key.pub` and paste that.',
-      field,
-    });
-  }
+function notAKey(text: string, field: string, fileName: string | undefined): InspectorError {
+  const openssh = opensshPublicError(text, fileName, field);
+  if (openssh) return openssh;
   if (/^-----END /.test(text) || text.includes('-----END ')) {
     return damaged('This PEM has an END line but no "-----BEGIN …-----" line: the start of the key was cut off.', 'Copy the whole key.', field);
   }
@@ -159,6 +153,6 @@ function notAKey(text: string, field: string): InspectorError {
   return new InspectorError(
     'unrecognized_key_format',
     'This is neither a PEM key (text between "-----BEGIN …-----" and "-----END …-----" lines) nor a JWK (a JSON object with "kty").',
-    { fix: 'Paste the key file’s text; convert binary DER or .p12 files to PEM with openssl first.', field },
+    { fix: 'Paste the key file’s text, or open the file itself: DER files are read as they are, and .p12 files get the command that converts them.', field },
   );
 }

@@ -3,13 +3,16 @@
  * out is a pair of KeyObjects plus a description of what the text was, or an InspectorError that names
  * the format found and the fix.
  *
- * node:crypto does the parsing (PKCS#8, PKCS#1, SPKI, JWK, encrypted PKCS#8, X.509); pem.ts and jwk.ts
- * add the checks around it that turn OpenSSL's "DECODER routines::unsupported" into words.
+ * node:crypto does the parsing (PKCS#8, PKCS#1, SPKI, JWK, encrypted PKCS#8, X.509, as PEM or DER);
+ * pem.ts, jwk.ts, der.ts and openssh.ts add the checks around it that turn OpenSSL's "DECODER
+ * routines::unsupported" into words and conversion commands.
  */
 import type { KeyObject } from 'node:crypto';
 import { InspectorError } from '../../../shared/result';
 import type { KeyKind, KeySourceFormat } from '../../../shared/keys';
 import { rs256Sign, rs256Verify } from '../jws';
+import { conversionCommand, isBinaryAsText, sniffKeyFile } from '../../../shared/key-file';
+import { keyFileRefusal, readDer } from './der';
 import { readJwkText } from './jwk';
 import { readPemText } from './pem';
 
@@ -38,6 +41,8 @@ export interface ReadKeyOptions {
    * otherwise. Under 1024 bits stays refused. Never set this where the key will sign.
    */
   allowWeak?: boolean;
+  /** The key file's name, so messages and conversion commands name it. */
+  fileName?: string;
 }
 
 /** Reads any supported private or public RSA key. */
@@ -45,9 +50,33 @@ export function readKey(text: string, options: ReadKeyOptions = {}): ReadKey {
   const field = options.field ?? 'text';
   const trimmed = unescapeNewlines(text.replace(/^\uFEFF/, '').trim());
   if (trimmed === '') throw new InspectorError('empty_key', 'The key is empty.', { fix: 'Paste a PEM or JWK, or open a key file.', field });
+  // A binary file read as text: its bytes are already lost (NULs, U+FFFD); say what to do instead.
+  if (isBinaryAsText(trimmed)) throw binaryAsText(options.fileName, field);
   const read = trimmed.startsWith('{') || trimmed.startsWith('[') ? readJwkText(trimmed, field, options.allowWeak === true) : readPemText(trimmed, options, field);
   if (read.privateKey) assertPairMatches(read, field);
   return read;
+}
+
+/**
+ * Reads a key file from its bytes: text files (PEM, JWK, OpenSSH) as text, binary DER directly, and
+ * anything else (PKCS#12, a photo, an archive) refused with what it is and how to convert it.
+ */
+export function readKeyFile(bytes: Uint8Array, options: ReadKeyOptions = {}): ReadKey {
+  const field = options.field ?? 'text';
+  const sniff = sniffKeyFile(bytes);
+  if (sniff.kind === 'text') return readKey(decodeText(Buffer.from(bytes), sniff.encoding), options);
+  const refusal = keyFileRefusal(sniff, options.fileName, field);
+  if (refusal || sniff.kind !== 'der') throw refusal ?? new InspectorError('binary_file', 'This file is not a key.', { field });
+  const read = readDer(Buffer.from(bytes), sniff.structure, options, field);
+  if (read.privateKey) assertPairMatches(read, field);
+  return read;
+}
+
+function decodeText(bytes: Buffer, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): string {
+  if (encoding === 'utf-8') return bytes.toString('utf8');
+  const body = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
+  if (encoding === 'utf-16be') body.swap16();
+  return body.toString('utf16le');
 }
 
 /** Reads a key for signing: a public key is refused with `public_only`, one under 2048 bits with `weak_key`. */
@@ -60,6 +89,19 @@ export function readPrivateKey(text: string, options: ReadKeyOptions = {}): Read
     });
   }
   return read as ReadPrivateKey;
+}
+
+/** The window's door fix says "open the file"; elsewhere (the CLI) the commands that make it text. */
+function binaryAsText(fileName: string | undefined, field: string): InspectorError {
+  const file = fileName ?? 'key.der';
+  const bundle = /\.(p12|pfx)$/i.test(file);
+  const commands = bundle
+    ? `convert the bundle first: \`${conversionCommand('pkcs12', file)}\``
+    : `convert it first: a DER key with \`${conversionCommand('pkcs8', file)}\`, a .p12 bundle with \`${conversionCommand('pkcs12', 'merchant.p12')}\``;
+  return new InspectorError('binary_as_text', `${fileName ?? 'This key'} is binary (a DER key, a .p12 bundle, or no key at all) and was read as text, so its bytes are lost.`, {
+    fix: `Give UPI Inspector PEM text: ${commands}.`,
+    field,
+  });
 }
 
 /** Keys copied out of JSON or .env files often carry literal "\n" sequences instead of line breaks. */

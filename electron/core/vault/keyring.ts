@@ -13,7 +13,10 @@ import { OPENSSL_GENERATE } from '../keys/rsa-policy';
 import type { VaultKey } from './store';
 
 export interface ImportKeyInput {
-  text: string;
+  /** The key as text (PEM, JWK…); or */
+  text?: string;
+  /** a key file's bytes, base64 (DER, and files that turn out to be text). */
+  bytes?: string;
   passphrase?: string;
   label?: string;
   kid?: string;

@@ -82,3 +82,17 @@ describe('a file written by another storage mode', () => {
     expect(readFileSync(join(dir, 'vault.json')).equals(bytes)).toBe(true);
   });
 });
+
+describe('importing a key file as bytes', () => {
+  it('a DER key is stored as what it was, under its file name; a photo is refused and nothing is written', async () => {
+    const dir = dataDir();
+    const vault = await openVault({ mode: 'passphrase', dataDir: dir, passphrase: PASSPHRASE });
+    const der = key.privateKey.export({ type: 'pkcs8', format: 'der' });
+    const info = await vault.import({ bytes: der.toString('base64'), fileName: 'merchant-key.der' });
+    expect([info.label, info.kind, info.source.format, info.source.fileName]).toEqual(['merchant-key', 'private', 'pkcs8-der', 'merchant-key.der']);
+    expect(info.source.description).toBe('DER PKCS#8 private key, read directly (no conversion needed)');
+    const photo = await rejection(vault.import({ bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0, 0]).toString('base64'), fileName: 'photo.jpg' }));
+    expect([photo.code, photo.message]).toEqual(['binary_file', 'photo.jpg is a JPEG image, not a key.']);
+    expect((await vault.list()).map((k) => k.label)).toEqual(['merchant-key']);
+  });
+});

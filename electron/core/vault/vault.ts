@@ -14,7 +14,7 @@ import { InspectorError } from '../../../shared/result';
 import type { KeyInfo, KeyInfoWithWarnings, PublicKeyExport, VaultStatus } from '../../../shared/keys';
 import { createPassphraseCipher, type ScryptParams, type VaultCipher, type VaultCipherMode } from '../cipher';
 import { generateRsaKeyPair, jwkThumbprint, publicJwk, publicKeyPem } from '../keys/export';
-import { readKey } from '../keys/read';
+import { readKey, readKeyFile } from '../keys/read';
 import { findKey, generatedEntry, importedEntry, keyNotFound, relabelled, signingEntry, type GenerateKeyInput, type ImportKeyInput } from './keyring';
 import { assertStrongPassphrase, olderPassphraseNote } from './passphrase-policy';
 import { lockedNowReason, unavailableLock } from './reasons';
@@ -129,7 +129,8 @@ export class Vault extends VaultState {
     this.assertUnlocked();
     // Read before taking the write lock: a bad key is refused without touching the file. Weak keys are
     // read so a merchant's old key can verify; signingKey refuses them.
-    const read = readKey(input.text, input.passphrase === undefined ? { allowWeak: true } : { passphrase: input.passphrase, allowWeak: true });
+    const options = { allowWeak: true, ...(input.passphrase === undefined ? {} : { passphrase: input.passphrase }), ...(input.fileName ? { fileName: input.fileName } : {}) };
+    const read = input.bytes !== undefined ? readKeyFile(Buffer.from(input.bytes, 'base64'), options) : readKey(input.text ?? '', options);
     const thumbprint = await jwkThumbprint(read.publicKey);
     return this.mutate(async (keys) => importedEntry(keys, read, thumbprint, input, this.now()));
   }

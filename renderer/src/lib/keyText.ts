@@ -2,6 +2,8 @@
  * A first look at pasted key text, before the main side reads it: enough to tell the user what they
  * pasted ("PKCS#1 private key: it will be converted to PKCS#8"). The main side decides for real.
  */
+import { conversionCommand, isBinaryAsText } from '../../../shared/key-file';
+
 export type KeyTextKind =
   | 'pkcs1-private'
   | 'pkcs8-private'
@@ -12,7 +14,9 @@ export type KeyTextKind =
   | 'certificate'
   | 'jwk-private'
   | 'jwk-public'
-  | 'openssh'
+  | 'openssh-public'
+  | 'openssh-private'
+  | 'binary'
   | 'unknown';
 
 export interface KeyTextGuess {
@@ -30,18 +34,27 @@ const DESCRIPTIONS: Record<KeyTextKind, string> = {
   certificate: 'X.509 certificate: its public key can verify, not sign.',
   'jwk-private': 'JWK with private parts (d, p, q…).',
   'jwk-public': 'Public JWK: it can verify, not sign.',
-  openssh: 'OpenSSH key: export it as PEM first (ssh-keygen -p -m PEM -f key).',
-  unknown: 'Not a PEM block or JWK that this tool recognises.',
+  'openssh-public': 'OpenSSH public key: convert it first with',
+  'openssh-private': 'OpenSSH private key: convert a copy to PKCS#8 first with',
+  binary: 'This is a binary file pasted as text, so its bytes are lost: open the file itself instead (Open key file…).',
+  unknown: 'Not a PEM block, JWK or OpenSSH key that this tool recognises.',
 };
 
-export function guessKeyText(text: string): KeyTextGuess | null {
+/** `fileName` names the file in the conversion command an OpenSSH key gets. */
+export function guessKeyText(text: string, fileName?: string): KeyTextGuess | null {
   const t = text.trim();
   if (!t) return null;
   let kind: KeyTextKind = 'unknown';
+  if (isBinaryAsText(t)) return { kind: 'binary', description: DESCRIPTIONS.binary };
+  if (/^(ssh-ed25519|ecdsa-sha2-\S+|ssh-dss)\s+AAAA/.test(t)) {
+    return { kind: 'unknown', description: 'An OpenSSH key of another type than RSA: the UPI SDK signs RS256, which needs an RSA key.' };
+  }
+  if (/^ssh-rsa\s+AAAA/.test(t)) kind = 'openssh-public';
+  else if (/-----BEGIN OPENSSH PRIVATE KEY-----/.test(t)) kind = 'openssh-private';
+  if (kind !== 'unknown') return { kind, description: `${DESCRIPTIONS[kind]} ${conversionCommand(kind, fileName)}` };
   if (/-----BEGIN RSA PRIVATE KEY-----/.test(t)) kind = /Proc-Type:\s*4,ENCRYPTED/i.test(t) ? 'legacy-encrypted-pkcs1' : 'pkcs1-private';
   else if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(t)) kind = 'encrypted-pkcs8';
   else if (/-----BEGIN PRIVATE KEY-----/.test(t)) kind = 'pkcs8-private';
-  else if (/-----BEGIN OPENSSH PRIVATE KEY-----/.test(t) || /^ssh-rsa /.test(t)) kind = 'openssh';
   else if (/-----BEGIN RSA PUBLIC KEY-----/.test(t)) kind = 'pkcs1-public';
   else if (/-----BEGIN PUBLIC KEY-----/.test(t)) kind = 'spki-public';
   else if (/-----BEGIN CERTIFICATE-----/.test(t)) kind = 'certificate';

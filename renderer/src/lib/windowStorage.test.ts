@@ -51,6 +51,16 @@ describe('the allow-list', () => {
     expect([session.getItem('upi-inspector.token'), local.getItem('upi-inspector.token')]).toEqual(['tok-123', null]);
   });
 
+  it('a family of items (a layout per table) is kept by its prefix, and scrubbed of nothing', () => {
+    writeItem('upi-inspector.table-layout.accounts', '{"order":["vpa"],"hidden":[]}');
+    writeItem('upi-inspector.table-layout.vpas', key.pkcs8Pem);
+    expect(readItem('upi-inspector.table-layout.accounts')).toBe('{"order":["vpa"],"hidden":[]}');
+    expect(readItem('upi-inspector.table-layout.vpas')).toBeNull();
+    expect(scrubWindowStorage()).toEqual([]);
+    writeItem('upi-inspector.table-layout.' as never, 'no table named');
+    expect(local.length).toBe(1);
+  });
+
   it('scrubs at start what an older version left: a private key in a kept field, unknown items of ours, items in the wrong storage', () => {
     local.setItem('upi-inspector.inspect', JSON.stringify({ state: { text: 'x', publicKey: key.pkcs8Pem }, version: 0 }));
     local.setItem('upi-inspector.old-thing', key.pkcs1Pem);

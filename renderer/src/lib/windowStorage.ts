@@ -38,7 +38,20 @@ export const ALLOWED = {
   'upi-inspector.token': { area: 'session', why: "the browser host's per-launch token, for reloads of this tab only" },
 } as const satisfies Record<string, Allowed>;
 
-export type StoredName = keyof typeof ALLOWED;
+/** Families of plain items, one per name after the prefix (a layout per table). */
+export const ALLOWED_PREFIXES = {
+  'upi-inspector.table-layout.': { area: 'local', why: 'which columns a table shows, and in what order' },
+} as const satisfies Record<string, Allowed>;
+
+export type StoredName = keyof typeof ALLOWED | `${keyof typeof ALLOWED_PREFIXES}${string}`;
+
+/** What the list says of `name`: its own entry, or its family's; undefined when it is not on the list. */
+function allowedFor(name: string): Allowed | undefined {
+  const own = (ALLOWED as Record<string, Allowed>)[name];
+  if (own) return own;
+  const family = Object.keys(ALLOWED_PREFIXES).find((prefix) => name.startsWith(prefix) && name.length > prefix.length);
+  return family ? (ALLOWED_PREFIXES as Record<string, Allowed>)[family] : undefined;
+}
 
 const PREFIX = 'upi-inspector.';
 
@@ -60,14 +73,14 @@ export function holdsPrivateMaterial(value: unknown): boolean {
 
 /** A store's state as it may be kept: its allowed fields, less any holding private material. */
 export function keptFields(name: StoredName, state: Record<string, unknown>): Record<string, unknown> {
-  const fields: readonly string[] = (ALLOWED[name] as Allowed).fields ?? [];
+  const fields: readonly string[] = allowedFor(name)?.fields ?? [];
   return Object.fromEntries(Object.entries(state).filter(([field, value]) => fields.includes(field) && !holdsPrivateMaterial(value)));
 }
 
 /** A plain item: written when it is allowed and holds nothing private. */
 export function writeItem(name: StoredName, value: string): void {
-  const allowed: Allowed = ALLOWED[name];
-  if (allowed.fields || holdsPrivateMaterial(value)) return;
+  const allowed = allowedFor(name);
+  if (!allowed || allowed.fields || holdsPrivateMaterial(value)) return;
   try {
     areaOf(allowed.area)?.setItem(name, value);
   } catch {
@@ -76,15 +89,25 @@ export function writeItem(name: StoredName, value: string): void {
 }
 
 export function readItem(name: StoredName): string | null {
+  const allowed = allowedFor(name);
   try {
-    return areaOf(ALLOWED[name].area)?.getItem(name) ?? null;
+    return allowed ? (areaOf(allowed.area)?.getItem(name) ?? null) : null;
   } catch {
     return null;
   }
 }
 
+export function removeItem(name: StoredName): void {
+  const allowed = allowedFor(name);
+  try {
+    if (allowed) areaOf(allowed.area)?.removeItem(name);
+  } catch {
+    // disabled
+  }
+}
+
 /** The storage every zustand `persist` store of the window uses (`storage: persistStorage('name')`). */
-export function persistStorage<S>(name: StoredName): PersistStorage<S> {
+export function persistStorage<S>(name: keyof typeof ALLOWED): PersistStorage<S> {
   const area = ALLOWED[name].area;
   return {
     getItem: (key) => {
@@ -105,13 +128,7 @@ export function persistStorage<S>(name: StoredName): PersistStorage<S> {
         // full or disabled
       }
     },
-    removeItem: (key) => {
-      try {
-        areaOf(area)?.removeItem(key);
-      } catch {
-        // disabled
-      }
-    },
+    removeItem: (key) => removeItem(key as StoredName),
   };
 }
 
@@ -123,7 +140,7 @@ export function scrubWindowStorage(): string[] {
     if (!storage) continue;
     const names = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k !== null && k.startsWith(PREFIX));
     for (const key of names) {
-      const allowed = (ALLOWED as Record<string, Allowed>)[key];
+      const allowed = allowedFor(key);
       const raw = storage.getItem(key) ?? '';
       if (!allowed || allowed.area !== area || (!allowed.fields && holdsPrivateMaterial(raw))) {
         storage.removeItem(key);

@@ -45,6 +45,15 @@ describe('readResponse', () => {
     expect(readResponse(pretty).pretty).toBe(pretty);
   });
 
+  it('a big pretty response is shown as received, not printed again; a compact one with a stray line break is', () => {
+    const accounts = Array.from({ length: 24_000 }, (_, i) => ({ referenceId: `ref-${i}`, mpinLength: '6', mpinSet: 'true' }));
+    const big = JSON.stringify({ requestId: 'r1', payload: { status: 'LINKED', vpaAccounts: [{ vpa: 'a@axb', accounts }] } }, null, 2);
+    expect(big.length).toBeGreaterThan(2_000_000);
+    expect(readResponse(big).pretty).toBe(big);
+    const compact = `${JSON.stringify(JSON.parse(big))}\n`;
+    expect(readResponse(compact).pretty).toBe(big);
+  });
+
   it('says where broken JSON breaks', () => {
     const r = readResponse('{\n  "payload": {,\n}');
     expect(r.parsed).toMatchObject({ ok: false, reason: 'json', line: 2 });

@@ -50,10 +50,18 @@ export function readResponse(text: string): Pick<ResponseState, 'parsed' | 'rows
   const rows = parsed.ok ? accountRows(parsed.response) : [];
   let pretty: string | null = null;
   if (parsed.ok) {
-    // Already pretty (a few lines per key) and not too long: show it as received, byte for byte.
-    pretty = parsed.source === 'json' && text.includes('\n') && text.length < 2_000_000 ? text : JSON.stringify(parsed.raw, null, 2);
+    // Already pretty (short lines): show it as received, byte for byte, whatever its size; a 5 MB text
+    // is not printed a second time.
+    pretty = parsed.source === 'json' && looksPretty(text) ? text : JSON.stringify(parsed.raw, null, 2);
   }
   return { parsed, rows, pretty, parseMs: Math.round(performance.now() - started) };
+}
+
+/** Several lines, none very long on average: pretty-printed already (counts line breaks, nothing else). */
+function looksPretty(text: string): boolean {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return lines > 2 && text.length / lines < 160;
 }
 
 let parseTimer: ReturnType<typeof setTimeout> | undefined;

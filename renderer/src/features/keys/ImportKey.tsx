@@ -2,72 +2,126 @@ import { useState, type FormEvent } from 'react';
 import { useKeysStore } from '../../stores/keys';
 import { guessKeyText } from '../../lib/keyText';
 import { formatBytes } from '../../lib/format';
+import { CopyButton } from '../../ui/CopyButton';
 import { DropZone } from '../../ui/DropZone';
 import { Field } from '../../ui/Field';
 import { FileButton } from '../../ui/FileButton';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { KeyWarnings, useKeyWarnings } from './KeyWarnings';
+import { labelFor, noteFor, readPickedFile, type FileNote, type PickedFile } from './keyFile';
 import { errorText } from '../../lib/errorText';
 
 const MAX_KEY_BYTES = 256 * 1024;
+/** Binary key files go to the main side as base64; DER keys and certificates are a few KB. */
+const MAX_BINARY_BYTES = 64 * 1024;
 type ImportField = 'text' | 'passphrase' | 'label' | 'kid';
+
+/** What a picked binary file is, and the command that converts it, with a Copy button. */
+function KeyFileNote({ note }: { note: FileNote }) {
+  return (
+    <div role={note.tone === 'error' ? 'alert' : 'status'} aria-label="Key file" className={`banner ${note.tone} stack`} style={{ overflowWrap: 'anywhere' }}>
+      <span>{note.message}</span>
+      {note.command && (
+        <span className="row">
+          <code>{note.command}</code>
+          <CopyButton value={note.command} label="Copy the conversion command" />
+        </span>
+      )}
+    </div>
+  );
+}
 
 /**
  * Import a key from a file, a drop or a paste. The key text stays in this form's state only (never in a
- * store, never persisted) and is cleared as soon as the main side has it.
+ * store, never persisted) and is cleared as soon as the main side has it. A file is read as bytes
+ * first, so a photo or a .p12 is never shown as text. Anything said about the last attempt (errors,
+ * warnings, the success banner) goes as soon as the input changes.
  */
 export function ImportKey({ disabled }: { disabled: boolean }) {
   const importKey = useKeysStore((s) => s.importKey);
   const refresh = useKeysStore((s) => s.refresh);
+  const dismissLastAdded = useKeysStore((s) => s.dismissLastAdded);
   const [text, setText] = useState('');
-  const [fileName, setFileName] = useState<string | null>(null);
+  const [file, setFile] = useState<PickedFile | null>(null);
   const [label, setLabel] = useState('');
+  /** The label the last file suggested: a new file replaces it, a typed label stays. */
+  const [suggested, setSuggested] = useState('');
   const [kid, setKid] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [needsPassphrase, setNeedsPassphrase] = useState(false);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<ImportField, string>>>({});
   const [banner, setBanner] = useState<string | null>(null);
-  // What the last import warned about (shared kid, weak key): kept until the form is edited again.
-  const { warnings, show: showWarnings, clear: clearWarnings, edit } = useKeyWarnings();
-  const guess = guessKeyText(text);
+  const { warnings, show: showWarnings, clear: clearWarnings } = useKeyWarnings();
+  const note = file ? noteFor(file) : null;
+  const guess = note ? null : guessKeyText(text, file?.name);
 
-  const readFile = async (file: File) => {
+  /** Everything said about the last attempt goes: a new input gets a clean slate. */
+  const startOver = () => {
     setErrors({});
     setBanner(null);
     clearWarnings();
-    if (file.size > MAX_KEY_BYTES) {
-      setErrors({ text: `${file.name} is ${formatBytes(file.size)}: a single RSA key is a few KB. Pick the key file itself.` });
+    dismissLastAdded();
+  };
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      startOver();
+      set(value);
+    };
+  const editText = (value: string) => {
+    startOver();
+    setText(value);
+    setFile(null);
+  };
+
+  const readFile = async (picked: File) => {
+    startOver();
+    setFile(null);
+    if (picked.size > MAX_KEY_BYTES) {
+      setErrors({ text: `${picked.name} is ${formatBytes(picked.size)}: a single RSA key is a few KB. Pick the key file itself.` });
       return;
     }
+    let read: PickedFile;
     try {
-      setText(await file.text());
-      setFileName(file.name);
-      if (!label) setLabel(file.name.replace(/\.(pem|key|p8|json|jwk|txt)$/i, ''));
+      read = await readPickedFile(picked);
     } catch {
-      setErrors({ text: `Could not read ${file.name}.` });
+      setErrors({ text: `Could not read ${picked.name}.` });
+      return;
     }
+    if (read.base64 !== undefined && picked.size > MAX_BINARY_BYTES) {
+      setErrors({ text: `${picked.name} is ${formatBytes(picked.size)} of binary data: a DER key or certificate is a few KB. Pick the key file itself.` });
+      return;
+    }
+    setFile(read);
+    setText(read.text ?? '');
+    const importable = read.text !== undefined || noteFor(read)?.importable === true;
+    const next = importable ? labelFor(read.name) : '';
+    if (!label || label === suggested) setLabel(next);
+    setSuggested(next);
+    if (read.sniff.kind === 'der' && read.sniff.structure === 'encrypted-pkcs8') setNeedsPassphrase(true);
   };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!text.trim()) return setErrors({ text: 'Paste a PEM or JWK, drop a key file here, or open one.' });
+    if (note && !note.importable) return;
+    const bytes = file?.base64;
+    if (bytes === undefined && !text.trim()) return setErrors({ text: 'Paste a PEM or JWK, drop a key file here, or open one.' });
     setBusy(true);
-    setErrors({});
-    setBanner(null);
-    clearWarnings();
+    startOver();
     const result = await importKey({
-      text,
+      ...(bytes !== undefined ? { bytes } : { text }),
       ...(passphrase ? { passphrase } : {}),
       ...(label.trim() ? { label: label.trim() } : {}),
       ...(kid.trim() ? { kid: kid.trim() } : {}),
-      ...(fileName ? { fileName } : {}),
+      ...(file ? { fileName: file.name } : {}),
     });
     setBusy(false);
     if (result.ok) {
       setText('');
-      setFileName(null);
+      setFile(null);
       setLabel('');
+      setSuggested('');
       setKid('');
       setPassphrase('');
       setNeedsPassphrase(false);
@@ -96,17 +150,17 @@ export function ImportKey({ disabled }: { disabled: boolean }) {
     <section className="panel" aria-labelledby="import-title">
       <div className="panel-head">
         <h2 id="import-title">Import a key</h2>
-        <span className="muted small-text">PEM (PKCS#8, PKCS#1, encrypted, public, certificate) or JWK</span>
+        <span className="muted small-text">PEM (PKCS#8, PKCS#1, encrypted, public, certificate), DER or JWK</span>
       </div>
       <form className="stack" onSubmit={submit} aria-label="Import a key" noValidate>
-        <DropZone label="Drop a key file" onFile={(f) => void readFile(f)} onText={edit(setText)}>
+        <DropZone label="Drop a key file" onFile={(f) => void readFile(f)} onText={editText}>
           <Field
             label="Key text (PEM or JWK)"
             error={errors.text}
             hint={
               <>
-                {fileName && <span>From {fileName}. </span>}
-                {guess ? guess.description : 'Paste it here, drop a file on this box, or open one.'}
+                {file && !note && <span>From {file.name}. </span>}
+                {guess ? guess.description : note ? null : 'Paste it here, drop a file on this box, or open one.'}
               </>
             }
           >
@@ -116,28 +170,18 @@ export function ImportKey({ disabled }: { disabled: boolean }) {
               value={text}
               spellCheck={false}
               autoComplete="off"
-              placeholder={'-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----'}
+              placeholder={note ? `${file?.name ?? 'The file'} is not text: see below.` : '-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----'}
               disabled={disabled}
-              onChange={(e) => {
-                edit(setText)(e.target.value);
-                setFileName(null);
-              }}
+              onChange={(e) => editText(e.target.value)}
             />
           </Field>
         </DropZone>
+        {note && <KeyFileNote note={note} />}
         <div className="row">
-          <FileButton label="Open key file…" accept=".pem,.key,.p8,.json,.jwk,.txt,.crt,.cer" onFile={(f) => void readFile(f)} disabled={disabled} />
-          {text && (
-            <button
-              type="button"
-              className="small ghost"
-              onClick={() => {
-                edit(setText)('');
-                setFileName(null);
-                setErrors({});
-              }}
-            >
-              Clear key text
+          <FileButton label="Open key file…" accept=".pem,.key,.p8,.der,.cer,.crt,.pub,.p12,.pfx,.json,.jwk,.txt" onFile={(f) => void readFile(f)} disabled={disabled} />
+          {(text || file) && (
+            <button type="button" className="small ghost" onClick={() => editText('')}>
+              Clear key
             </button>
           )}
         </div>
@@ -157,7 +201,7 @@ export function ImportKey({ disabled }: { disabled: boolean }) {
         <ErrorBanner>{banner}</ErrorBanner>
         <KeyWarnings warnings={warnings} label="Import warnings" />
         <div className="row">
-          <button type="submit" className="primary" disabled={busy || disabled}>
+          <button type="submit" className="primary" disabled={busy || disabled || (note !== null && !note.importable)}>
             {busy ? 'Importing…' : 'Import key'}
           </button>
         </div>

@@ -4,7 +4,7 @@ import { formatBytes } from '../../lib/format';
 import { CopyButton } from '../../ui/CopyButton';
 import { JsonView } from '../../ui/JsonView';
 
-/** The response as JSON: pretty (or as received), virtualised by line, with the parse error marked. */
+/** The response as JSON in the viewer: pretty (or as received), searchable and foldable, the parse error's line marked. */
 export function RawJson({ onHide }: { onHide?: () => void }) {
   const text = useResponseStore((s) => s.text);
   const pretty = useResponseStore((s) => s.pretty);
@@ -36,7 +36,7 @@ export function RawJson({ onHide }: { onHide?: () => void }) {
           </button>
         )}
       </div>
-      <JsonView text={shown} label="Raw response JSON" lineNumbers markLine={error?.line} markColumn={error?.column} height={560} />
+      <JsonView text={shown} label="Raw response JSON" lineNumbers tools markLine={error?.line} markColumn={error?.column} height={560} />
     </section>
   );
 }

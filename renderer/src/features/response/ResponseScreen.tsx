@@ -8,6 +8,7 @@ import { RawJson } from './RawJson';
 import { ResponseInput } from './ResponseInput';
 import { ResponseSummary } from './ResponseSummary';
 import { ResponseTables } from './ResponseTables';
+import './response.css';
 
 export function ResponseScreen() {
   const parsed = useResponseStore((s) => s.parsed);
@@ -65,13 +66,14 @@ export function ResponseScreen() {
       {parsed?.ok && (
         <>
           <ResponseSummary parsed={parsed} findings={findings} linked={linked} />
-          <div className={showRaw ? 'response-columns' : 'response-columns raw-hidden'}>
+          {/* Stacked, not side by side: the accounts table needs the width for the columns read first. */}
+          <div className="response-stack">
             <ResponseTables parsed={parsed} rows={rows} />
             {showRaw ? (
               <RawJson onHide={() => setShowRaw(false)} />
             ) : (
-              <button type="button" className="raw-tab" onClick={() => setShowRaw(true)} aria-label="Show raw JSON">
-                Raw JSON
+              <button type="button" className="small raw-show" onClick={() => setShowRaw(true)} aria-label="Show raw JSON">
+                Show raw JSON
               </button>
             )}
           </div>

@@ -61,7 +61,6 @@ export function TimelineTable({ session, sourceName }: { session: LogSession; so
       label="Calls in the log"
       data={rows}
       columns={COLUMNS}
-      globalFilter={filters.text}
       getRowId={(r) => r.id}
       selectedRowId={selectedId}
       onRowClick={(r) => {
