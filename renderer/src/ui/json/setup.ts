@@ -68,7 +68,9 @@ export function wrapping(on: boolean): Extension {
 }
 
 export function labelled(label: string): Extension {
-  return EditorView.contentAttributes.of({ 'aria-label': label });
+  // An explicit tab stop: the read-only content is what the keyboard scrolls the viewer with (axe's
+  // scrollable-region-focusable does not count a bare contenteditable as focusable).
+  return EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' });
 }
 
 export interface SetupOptions {
