@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
-import { useAppStore, type Screen } from './stores/app';
+import { useAppStore } from './stores/app';
 import { useKeysStore } from './stores/keys';
 import { Shell } from './features/shell/Shell';
 import { useShortcuts } from './features/shell/useShortcuts';
+import { SCREENS } from './features/shell/screens';
 import { useVaultFreshness } from './features/keys/useVaultFreshness';
 import { ComposeScreen } from './features/compose/ComposeScreen';
 import { ResponseScreen } from './features/response/ResponseScreen';
@@ -14,16 +15,6 @@ import { TimelineScreen } from './features/timeline/TimelineScreen';
 import { CaseBar } from './features/cases/CaseBar';
 import { useCaseIntake } from './features/cases/useCaseIntake';
 import './styles/workbench.css';
-
-const SCREENS: { id: Screen; label: string }[] = [
-  { id: 'compose', label: 'Compose' },
-  { id: 'response', label: 'Response' },
-  { id: 'inspect', label: 'Inspect' },
-  { id: 'keys', label: 'Keys' },
-  { id: 'profiles', label: 'Profiles' },
-  { id: 'history', label: 'History' },
-  { id: 'timeline', label: 'Log' },
-];
 
 export function App() {
   const theme = useAppStore((s) => s.theme);

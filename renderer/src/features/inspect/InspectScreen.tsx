@@ -3,6 +3,7 @@ import { describeWhereFound } from '../../../../shared/diagnostics/where';
 import { useInspectStore } from '../../stores/inspect';
 import { useKeysStore } from '../../stores/keys';
 import { useScreenActive } from '../shell/screen';
+import { INSPECT_INPUT_ID } from '../shell/screens';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { FindingsList, FindingsSummary } from '../../ui/FindingsList';
 import { formatDateTime } from '../../lib/time';
@@ -45,6 +46,7 @@ export function InspectScreen() {
         <label className="field">
           What the merchant's app sent
           <textarea
+            id={INSPECT_INPUT_ID}
             aria-label="Request to inspect"
             rows={14}
             spellCheck={false}

@@ -6,6 +6,7 @@ import { VAULT_PASSPHRASE_ID } from '../keys/VaultPanel';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ScreenContext } from './screen';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { MAIN_ID } from './screens';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { errorText } from '../../lib/errorText';
 
@@ -24,6 +25,18 @@ export function Shell({ screens, children }: Props) {
   };
   return (
     <div className="shell">
+      {/* A link, not a button: it is what screen-reader and keyboard users look for first. The URL's
+          fragment carries the browser host's token, so it focuses the main area instead of navigating. */}
+      <a
+        className="skip-link"
+        href={`#${MAIN_ID}`}
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById(MAIN_ID)?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
       <header className="topbar">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">⌁</span>
@@ -73,7 +86,7 @@ export function Shell({ screens, children }: Props) {
           </button>
         ))}
       </nav>
-      <main className="content" aria-label={current.label}>
+      <main className="content" id={MAIN_ID} tabIndex={-1} aria-label={current.label}>
         <ErrorBanner>{infoError && errorText(infoError)}</ErrorBanner>
         {screens.map((s) => (
           <div key={s.id} className="screen" hidden={s.id !== current.id} data-screen={s.id}>

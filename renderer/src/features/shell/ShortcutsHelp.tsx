@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../stores/app';
-import { SHORTCUTS } from '../../lib/shortcuts';
+import { ALT_LABEL, MOD_LABEL, SCREEN_KEYS, SHORTCUTS } from '../../lib/shortcuts';
+import { SCREENS } from './screens';
 
 /** A small popover listing the keyboard shortcuts; Escape or a click outside closes it. */
 export function ShortcutsHelp() {
@@ -43,6 +44,20 @@ export function ShortcutsHelp() {
                   <td>{s.description}</td>
                 </tr>
               ))}
+              {SCREENS.map((screen, i) => (
+                <tr key={screen.id}>
+                  <td>
+                    <kbd>{ALT_LABEL}</kbd>+<kbd>{SCREEN_KEYS[i]}</kbd>
+                  </td>
+                  <td>Go to {screen.label}</td>
+                </tr>
+              ))}
+              <tr>
+                <td>
+                  <kbd>{MOD_LABEL}</kbd>+<kbd>V</kbd>
+                </td>
+                <td>On Response or Inspect, outside a text field: paste and read it there</td>
+              </tr>
             </tbody>
           </table>
         </div>

@@ -3,7 +3,8 @@ import { flushSync } from 'react-dom';
 import { useAppStore } from '../../stores/app';
 import { useEnvelopeStore } from '../../stores/envelope';
 import { useInspectStore } from '../../stores/inspect';
-import { matchShortcut } from '../../lib/shortcuts';
+import { matchShortcut, screenIndexOf } from '../../lib/shortcuts';
+import { SCREENS, MAIN_ID, INSPECT_INPUT_ID } from './screens';
 import { RESPONSE_INPUT_ID } from '../response/ResponseInput';
 import { copyEnvelope } from '../compose/envelopeExport';
 
@@ -14,6 +15,16 @@ export function useShortcuts(): void {
       const id = matchShortcut(e);
       if (!id) return;
       const app = useAppStore.getState();
+      const screenIndex = screenIndexOf(id);
+      if (screenIndex !== null) {
+        const target = SCREENS[screenIndex];
+        if (!target) return;
+        e.preventDefault();
+        flushSync(() => app.setScreen(target.id));
+        // Focus follows: what had it may now be hidden, and a screen reader hears the new screen's name.
+        document.getElementById(MAIN_ID)?.focus();
+        return;
+      }
       switch (id) {
         case 'sign-verify': {
           if (app.screen === 'compose') {
@@ -51,4 +62,27 @@ export function useShortcuts(): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  // Paste anywhere on Inspect (focus not in a field): the text becomes the request and is inspected,
+  // as Response does with a response.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      if (useAppStore.getState().screen !== 'inspect' || isField(e.target)) return;
+      const text = e.clipboardData?.getData('text/plain');
+      if (!text) return;
+      e.preventDefault();
+      const inspect = useInspectStore.getState();
+      inspect.newDraft();
+      inspect.setText(text);
+      void useInspectStore.getState().inspect();
+      document.getElementById(INSPECT_INPUT_ID)?.focus();
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, []);
+}
+
+function isField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && typeof el.tagName === 'string' && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
