@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { AppShell } from './pages/app';
 import { SCREENS, seedWorkday, type WorkdayScreen } from './pages/workday';
@@ -84,10 +84,29 @@ test.describe('every screen holds its layout with a full day of data', () => {
           await testInfo.attach(name, { path, contentType: 'image/png' });
         }
       }
+      // What opens over the page (the column chooser, the shortcuts help) stays inside the window.
+      await openScreen(app, 'Response');
+      const chooser = app.locator('[data-screen="response"] .column-chooser').first();
+      await chooser.locator('summary').click();
+      // It opens inside the scrolling main area, which scrolls to show its foot: only its sides count.
+      found.push(...(await outsideWindow(app, chooser.getByRole('group'), 'the column chooser', { vertical: false })));
+      await chooser.locator('summary').click();
+      await app.locator('body').press('?');
+      found.push(...(await outsideWindow(app, app.getByRole('dialog', { name: 'Keyboard shortcuts' }), 'the shortcuts help', { vertical: true })));
       expect(found).toEqual([]);
     });
   }
 });
+
+async function outsideWindow(page: Page, popover: Locator, name: string, { vertical }: { vertical: boolean }): Promise<string[]> {
+  await expect(popover).toBeVisible();
+  const box = (await popover.boundingBox())!;
+  const { width, height } = page.viewportSize()!;
+  const outside = box.x < 0 || box.x + box.width > width + 1 || (vertical && (box.y < 0 || box.y + box.height > height + 1));
+  return outside
+    ? [`${name} spans x ${Math.round(box.x)}–${Math.round(box.x + box.width)}, y ${Math.round(box.y)}–${Math.round(box.y + box.height)}, outside the ${width}×${height} window`]
+    : [];
+}
 
 /**
  * The window at its width, as tall as the screen's content: the main area scrolls inside the window, so
