@@ -90,6 +90,8 @@ export function Shell({ screens, children }: Props) {
         <ErrorBanner>{infoError && errorText(infoError)}</ErrorBanner>
         {screens.map((s) => (
           <div key={s.id} className="screen" hidden={s.id !== current.id} data-screen={s.id}>
+            {/* The screen's name as the page's top heading, for those who navigate by headings. */}
+            <h1 className="visually-hidden">{s.label}</h1>
             <ScreenContext.Provider value={{ id: s.id, active: s.id === current.id }}>
               <ErrorBoundary name={`the ${s.label} screen`}>
                 {children?.[s.id] ?? (
