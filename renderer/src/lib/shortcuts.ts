@@ -39,7 +39,8 @@ interface KeyLike {
   target?: EventTarget | null;
 }
 
-function isTyping(target: EventTarget | null | undefined): boolean {
+/** Whether keys and pastes go into a text field (an input, a textarea, a select, contenteditable). */
+export function isTyping(target: EventTarget | null | undefined): boolean {
   if (!target || typeof (target as HTMLElement).tagName !== 'string') return false;
   const el = target as HTMLElement;
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);

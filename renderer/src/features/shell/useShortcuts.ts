@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import { useAppStore } from '../../stores/app';
 import { useEnvelopeStore } from '../../stores/envelope';
 import { useInspectStore } from '../../stores/inspect';
-import { matchShortcut, screenIndexOf } from '../../lib/shortcuts';
+import { isTyping, matchShortcut, screenIndexOf } from '../../lib/shortcuts';
 import { SCREENS, MAIN_ID, INSPECT_INPUT_ID } from './screens';
 import { RESPONSE_INPUT_ID } from '../response/ResponseInput';
 import { copyEnvelope } from '../compose/envelopeExport';
@@ -67,7 +67,7 @@ export function useShortcuts(): void {
   // as Response does with a response.
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
-      if (useAppStore.getState().screen !== 'inspect' || isField(e.target)) return;
+      if (useAppStore.getState().screen !== 'inspect' || isTyping(e.target)) return;
       const text = e.clipboardData?.getData('text/plain');
       if (!text) return;
       e.preventDefault();
@@ -80,9 +80,4 @@ export function useShortcuts(): void {
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
   }, []);
-}
-
-function isField(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && typeof el.tagName === 'string' && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
