@@ -21,6 +21,7 @@ import type { Verdict } from '../../../shared/verdict';
 import { api } from '../api';
 import { formatAge, formatSpan } from '../lib/time';
 import { persistStorage } from '../lib/windowStorage';
+import { exactProblems } from './envelopeExact';
 
 export const FIELD_NAMES = ['requestId', 'service', 'action', 'merchantId', 'merchantCustomerId', 'merchantChannelId', 'timestamp'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
@@ -77,6 +78,12 @@ interface EnvelopeState extends ComposeForm {
   verify: VerifyState;
   /** Set by an explicit "Sign now": every empty field then says it is required, touched or not. */
   revealErrors: boolean;
+  /** Exact-bytes mode (negative tests): every field signed as typed, nothing trimmed, any timestamp string. */
+  exactBytes: boolean;
+  /** In exact-bytes mode, the kid put in the header instead of the signing key's; null: the key's own. */
+  kidOverride: string | null;
+  setExactBytes(on: boolean): void;
+  setKidOverride(kid: string | null): void;
   setField(name: TextField, value: string): void;
   resetField(name: 'service' | 'action'): void;
   generateRequestId(): void;
@@ -194,6 +201,8 @@ export const useEnvelopeStore = create<EnvelopeState>()(
         preview: IDLE_PREVIEW,
         verify: IDLE_VERIFY,
         revealErrors: false,
+        exactBytes: false,
+        kidOverride: null,
 
         setField: (name, value) => edit({ [name]: value }),
         resetField: (name) => edit({ [name]: name === 'service' ? SERVICE : ACTION }),
@@ -205,7 +214,10 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           if (mode === 'pinned' && !s.pinnedTimestamp) edit({ timestampMode: mode, pinnedTimestamp: s.nowTimestamp });
           else edit({ timestampMode: mode });
         },
-        setPinnedTimestamp: (value) => edit({ pinnedTimestamp: value.trim() }),
+        // Exact bytes keeps what was typed, spaces and all: that is the point of the mode.
+        setPinnedTimestamp: (value) => edit({ pinnedTimestamp: get().exactBytes ? value : value.trim() }),
+        setExactBytes: (on) => edit(on ? { exactBytes: true } : { exactBytes: false, kidOverride: null }),
+        setKidOverride: (kid) => edit({ kidOverride: kid }),
         setKeyId: (keyId) => edit({ keyId }),
 
         scheduleSign: () => {
@@ -220,7 +232,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           if (get().timestampMode === 'now') set({ nowTimestamp: String(Date.now()) });
           const s = get();
           const fields = currentFields(s);
-          const problems = signingProblems(fields, s.keyId);
+          const problems = s.exactBytes ? exactProblems(fields, s.keyId, s.kidOverride) : signingProblems(fields, s.keyId);
           if (problems.length > 0) {
             set({ preview: { ...IDLE_PREVIEW, phase: 'invalid', problems }, verify: IDLE_VERIFY });
             return null;
@@ -229,7 +241,9 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           let answer;
           try {
             // Recorded in the history, one entry per requestId: edits to the form update it.
-            answer = await api['envelope:sign']({ fields: toSignerFields(fields), keyId: s.keyId!, ...(s.profileId ? { profileId: s.profileId } : {}), record: {} });
+            // Exact bytes: the main side signs the fields as typed, with the kid override in the header.
+            const what = s.exactBytes ? { exact: { fields, ...(s.kidOverride !== null ? { kid: s.kidOverride } : {}) } } : { fields: toSignerFields(fields) };
+            answer = await api['envelope:sign']({ ...what, keyId: s.keyId!, ...(s.profileId ? { profileId: s.profileId } : {}), record: {} });
           } catch (e) {
             answer = err('unexpected', `Signing failed: ${String(e)}`);
           }
