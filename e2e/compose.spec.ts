@@ -55,7 +55,7 @@ test.describe('compose', () => {
     await expect(compose.root.getByRole('region', { name: 'Decoded claims' })).toContainText('"merchantChannelId": "STOCK_ANDROID"');
     await expect(compose.preview.getByRole('group', { name: 'Key QA signing key' })).toContainText('RS256 · 2048 bit');
 
-    await compose.preview.getByRole('button', { name: 'Verify on main side' }).click();
+    await compose.preview.getByRole('button', { name: 'Verify', exact: true }).click();
     // The same verdict Inspect gives for this envelope.
     await expect(compose.verifyResult).toHaveAttribute('data-tone', 'ok');
     await expect(compose.verifyResult).toContainText('Valid — The signature verifies with "QA signing key"');

@@ -61,6 +61,8 @@ export interface PreviewState {
   error: AppError | null;
   /** When `result` was made, epoch ms. */
   signedAt: number | null;
+  /** How `result`'s timestamp was chosen: stamped at signing, or pinned (its age is told differently). */
+  stampMode?: TimestampMode;
 }
 
 export interface VerifyState {
@@ -168,9 +170,10 @@ export function fieldWarnings(fields: Record<FieldName, string>, now: number, mo
     const at = Number(fields.timestamp);
     const age = now - at;
     if (age > MAX_TIMESTAMP_AGE_MS && mode === 'now') {
-      warnings.timestamp = `Stamped ${formatAge(at, now)}: older than the 15-minute expiry. Copying or saving the envelope signs it afresh; Refresh does it now.`;
+      warnings.timestamp = `Stamped ${formatAge(at, now, { past: true })}: older than the 15-minute expiry. Copying or saving the envelope signs it afresh; Refresh does it now.`;
     } else if (age > MAX_TIMESTAMP_AGE_MS) {
-      warnings.timestamp = `Signed ${formatAge(at, now)}: older than the 15-minute expiry, so Juspay will reject it (REQUEST_EXPIRED). Use "now" or pin a fresh value.`;
+      // A pinned value is not when the envelope was signed (that was just now): say how old the value is.
+      warnings.timestamp = `This timestamp is ${formatSpan(age)} old: older than the 15-minute expiry, so Juspay will reject it (REQUEST_EXPIRED). Choose "Now" or pin a fresh value.`;
     } else if (age < -60_000) {
       warnings.timestamp = `This timestamp is ${formatSpan(age)} in the future: check the value or the device clock.`;
     }
@@ -254,7 +257,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           }
           const sameEnvelope = get().preview.result?.json === answer.value.json;
           set({
-            preview: { phase: 'signed', result: answer.value, problems: [], error: null, signedAt: Date.now() },
+            preview: { phase: 'signed', result: answer.value, problems: [], error: null, signedAt: Date.now(), stampMode: s.timestampMode },
             ...(sameEnvelope ? {} : { verify: IDLE_VERIFY }),
           });
           return answer.value;

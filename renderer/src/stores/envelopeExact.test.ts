@@ -18,7 +18,7 @@ const fields = {
   merchantChannelId: 'STOCK_ANDROID',
   timestamp: '1668389349',
 };
-const KEY = { id: 'k1', label: 'QA key', kid: 'uat-qa', thumbprint: 'tp', bits: 2048, kind: 'private' as const, createdAt: '2024-01-01T00:00:00.000Z', source: { format: 'pkcs8-pem', description: 'PKCS#8 PEM' } };
+const KEY = { id: 'k1', label: 'QA key', kid: 'uat-qa', thumbprint: 'tp', bits: 2048, kind: 'private' as const, createdAt: '2024-01-01T00:00:00.000Z', source: { format: 'pkcs8-pem' as const, description: 'PKCS#8 PEM' } };
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -174,7 +174,7 @@ function TimestampField({ now, error, warning, onBlur }: { now: number; error?: 
       )}
       {valid && (
         <div className={warning ? 'field-warning' : 'field-hint'} aria-live="off">
-          <time dateTime={new Date(at).toISOString()}>{formatDateTime(at)}</time> · <span data-testid="timestamp-age">{formatAge(at, now)}</span>
+          <time dateTime={new Date(at).toISOString()}>{formatDateTime(at)}</time> · <span data-testid="timestamp-age">{formatAge(at, now, { past: mode === 'now' })}</span>
         </div>
       )}
     </div>

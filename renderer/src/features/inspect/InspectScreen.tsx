@@ -119,7 +119,7 @@ export function InspectScreen() {
                 <FindingsSummary findings={verdict.findings} />
               </div>
               <p className="muted" aria-label="Where the request was found">
-                Read as {describeWhereFound(verdict.decoded)}.
+                {verdict.decoded.kind === 'unknown' ? 'No upiGetSessionToken request was recognised in this text.' : `Read as ${describeWhereFound(verdict.decoded)}.`}
               </p>
               <FindingsList findings={verdict.findings} merchantText={() => merchantTextFor(verdict, profiles)} />
             </section>
