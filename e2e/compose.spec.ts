@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { ComposePage, parseEnvelope } from './pages/compose';
 import { KeysPage } from './pages/keys';
 import { callMainSide } from './pages/main-side';
+import { InspectPage } from './pages/inspect';
 
 const KID = 'uat833359804655bb748702e324111';
 const CLAIMS = { merchantId: 'stock', merchantCustomerId: 'cust-4242', merchantChannelId: 'STOCK_ANDROID' };
@@ -54,7 +55,7 @@ test.describe('compose', () => {
     await expect(compose.root.getByRole('region', { name: 'Decoded claims' })).toContainText('"merchantChannelId": "STOCK_ANDROID"');
     await expect(compose.preview.getByRole('group', { name: 'Key QA signing key' })).toContainText('RS256 · 2048 bit');
 
-    await compose.preview.getByRole('button', { name: 'Verify on main side' }).click();
+    await compose.preview.getByRole('button', { name: 'Verify', exact: true }).click();
     // The same verdict Inspect gives for this envelope.
     await expect(compose.verifyResult).toHaveAttribute('data-tone', 'ok');
     await expect(compose.verifyResult).toContainText('Valid — The signature verifies with "QA signing key"');
@@ -280,4 +281,56 @@ test('a signing key without a kid: Compose says so, and where in the window to s
   await expect(refusal).toContainText('Set the kid Juspay issued on the Keys screen (Rename).');
   await expect(refusal).not.toContainText('--kid');
   await expect(refusal).toContainText('(kid_missing)');
+});
+
+test.describe('compose, exact bytes (negative tests)', () => {
+  test.beforeEach(async ({ app }) => {
+    await new KeysPage(app).generate({ label: 'QA signing key', kid: KID });
+  });
+
+  /** The envelope Compose signed, pasted into Inspect. */
+  async function inspect(app: Page, json: string): Promise<InspectPage> {
+    const page = new InspectPage(app);
+    await page.open();
+    await page.paste(json);
+    return page;
+  }
+
+  test('a seconds timestamp and untrimmed claims are signed as typed, warned about, and Inspect finds them', async ({ app }) => {
+    const compose = new ComposePage(app);
+    await compose.open();
+    await compose.fill({ ...CLAIMS, merchantId: ' stock ' });
+    await compose.root.getByRole('checkbox', { name: 'Exact bytes (negative tests)' }).check();
+    await compose.root.getByRole('radio', { name: 'Pinned' }).check();
+    const seconds = String(Math.floor(Date.now() / 1000));
+    await compose.field('Pinned timestamp (signed exactly as typed)').fill(seconds);
+    // The warning under the field is the inspector's own finding, word for word.
+    await expect(compose.root.locator('#compose-timestamp-warning')).toContainText(`timestamp ${seconds} has 10 digits: that is epoch seconds, not milliseconds`);
+    await expect(compose.root.locator('#compose-merchantId-warning')).toContainText('spaces');
+
+    const { json, claims } = await compose.envelope();
+    expect(claims.timestamp).toBe(seconds);
+    expect(claims.merchantId).toBe(' stock ');
+    expect(await verifies(app, json)).toBe(true); // signed exactly over those bytes
+
+    const page = await inspect(app, json);
+    await page.expectFinding('timestamp.seconds', /epoch seconds, not milliseconds/);
+  });
+
+  test('a kid override: signed with one key, another kid in the header, and Inspect says the kid is not the signer’s', async ({ app }) => {
+    const compose = new ComposePage(app);
+    await compose.open();
+    await compose.fill(CLAIMS);
+    await compose.root.getByRole('checkbox', { name: 'Exact bytes (negative tests)' }).check();
+    await compose.root.getByRole('checkbox', { name: /Put another kid in the header/ }).check();
+    await compose.field('Header kid (signed exactly as typed)').fill('uat-not-the-signer');
+    await expect(compose.root.locator('#compose-kid-warning')).toContainText('The signature was made with the key "QA signing key" whose kid is');
+
+    const { json } = await compose.envelope();
+    const envelope = JSON.parse(json) as { payload: { protected: string } };
+    expect(decodeSegment(envelope.payload.protected)).toEqual({ kid: 'uat-not-the-signer', alg: 'RS256' });
+
+    const page = await inspect(app, json);
+    await page.expectFinding('header.kid-mismatch', /made with the key "QA signing key" whose kid is "uat833359804655bb748702e324111", but the header says kid "uat-not-the-signer"/);
+  });
 });

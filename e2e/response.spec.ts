@@ -139,7 +139,9 @@ test('JSON that is not a response says what was expected', async ({ app }) => {
   const response = new ResponsePage(app);
   await response.paste('{"foo": 1, "bar": [1, 2]}');
   await expect(response.problem).toContainText('Not a response.');
-  await expect(response.problem).toContainText('expected an object with `payload`');
+  // One statement, one capital: "Not a response. Expected …", never "Not a response. this is not a response".
+  await expect(response.problem).toContainText('Not a response. Expected a upiGetSessionToken response: an object with `payload`');
+  await expect(response.problem).not.toContainText('this is not');
   await expect(response.problem).toContainText('`foo`');
 });
 

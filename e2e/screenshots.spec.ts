@@ -24,7 +24,7 @@ test('every screen in light and dark', async ({ app }, testInfo) => {
   await compose.field('requestId').fill('5f0c2b7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f');
   await compose.fill({ merchantId: 'stock', merchantCustomerId: 'cust-4242', merchantChannelId: 'STOCK_ANDROID' });
   const envelope = JSON.parse(await compose.envelopeJson());
-  await compose.preview.getByRole('button', { name: 'Verify on main side' }).click();
+  await compose.preview.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(compose.verifyResult).toContainText('Valid');
 
   const response = new ResponsePage(app);

@@ -4,7 +4,7 @@
  * generated from this table, so a channel exists everywhere or nowhere.
  */
 import { z } from 'zod';
-import { envelopeFieldsSchema, type SessionTokenRequest, type JwsHeader, type SessionClaims } from './envelope';
+import { envelopeFieldsSchema, exactFieldsSchema, MAX_EXACT_FIELD_LENGTH, type SessionTokenRequest, type JwsHeader, type SessionClaims } from './envelope';
 import type { KeyInfo, KeyInfoWithWarnings, PublicKeyExport, VaultSettings, VaultStatus } from './keys';
 import { KEY_SIZES } from './keys';
 import type { AppError, Result } from './result';
@@ -188,14 +188,30 @@ export const contract = {
   'envelope:sign': (() => {
     const s = z
       .object({
-        fields: envelopeFieldsSchema,
+        /** The fields, checked and trimmed (the usual way). */
+        fields: envelopeFieldsSchema.optional(),
+        /**
+         * Instead of `fields`: exact-bytes mode, for negative tests. The fields are signed exactly as given
+         * (no trimming, any timestamp string), and `kid`, when given, goes into the header in place of the key's.
+         */
+        exact: z
+          .object({
+            fields: exactFieldsSchema,
+            kid: z.string().max(MAX_EXACT_FIELD_LENGTH, { error: `kid is longer than ${MAX_EXACT_FIELD_LENGTH} characters: shorten it.` }).optional(),
+          })
+          .strict()
+          .optional(),
         keyId: id,
         /** The profile being signed for: a key bound to another profile, or a kid it does not register, is refused. */
         profileId: optionalText(100),
         /** Present: the window records this signature in the history (one entry per requestId). */
         record: recordOptionSchema.optional(),
       })
-      .strict();
+      .strict()
+      .refine((v) => (v.fields === undefined) !== (v.exact === undefined), {
+        error: 'give either fields (checked and trimmed) or exact (signed byte for byte), not both and not neither.',
+        path: ['fields'],
+      });
     return channel<typeof s, SignResult>(s);
   })(),
   'envelope:verify': (() => {

@@ -38,6 +38,27 @@ export const envelopeFieldsSchema = z.object({
 });
 export type EnvelopeFields = z.infer<typeof envelopeFieldsSchema>;
 
+/** Longest value exact-bytes mode signs in one field: far past any real one, short of a flood. */
+export const MAX_EXACT_FIELD_LENGTH = 2000;
+const exactField = (name: string) =>
+  z.string({ error: `${name} must be a string (it may be empty in exact-bytes mode).` }).max(MAX_EXACT_FIELD_LENGTH, {
+    error: `${name} is longer than ${MAX_EXACT_FIELD_LENGTH} characters: shorten it.`,
+  });
+
+/**
+ * Exact-bytes mode, for negative tests: every field signed byte for byte as typed — no trimming, any
+ * timestamp string (seconds, ISO, empty), no uuid check. The inspector's findings say what is wrong.
+ */
+export const exactFieldsSchema = z.object({
+  requestId: exactField('requestId'),
+  service: exactField('service'),
+  action: exactField('action'),
+  merchantId: exactField('merchantId'),
+  merchantCustomerId: exactField('merchantCustomerId'),
+  merchantChannelId: exactField('merchantChannelId'),
+  timestamp: exactField('timestamp'),
+});
+
 /** The decoded `protected` header, in the order the signer writes it. */
 export interface JwsHeader {
   kid: string;

@@ -54,7 +54,7 @@ export const ERRORS = {
     status: 503,
     fix: { any: 'Try again in a moment (the Retry-After header says when); paste large texts one at a time.' },
   },
-  host_failed: { title: 'The browser host failed to answer (a bug)', status: 500, fix: { any: 'Try again; if it persists, restart "npm run serve" and report this.' } },
+  host_failed: { title: 'The browser host failed to answer (a bug)', status: 500, fix: { any: 'Try again; if it persists, stop the app (Ctrl+C where it runs), start it again with "npm start", and report this.' } },
 
   // A handler's failed answer.
   internal: { title: 'An operation failed unexpectedly (a bug)', status: 200, fix: { any: 'Report this, with what was pasted or typed, as a bug in UPI Inspector.' } },
@@ -211,10 +211,10 @@ export const ERRORS = {
   cancelled: { title: 'Cancelled at the passphrase prompt', status: 200 },
 
   // Made by the window.
-  no_token: { title: 'The page was opened without its token', status: 403, fix: { any: 'Open the URL that "npm run serve" printed.' } },
-  host_unreachable: { title: 'The browser host does not answer', status: 503, fix: { any: 'Check that "npm run serve" is still running, then try again.' } },
-  bad_response: { title: 'The browser host answered without a result', status: 502, fix: { any: 'Reload the page; if it persists, restart "npm run serve".' } },
-  unexpected: { title: 'The call to the main side failed unexpectedly (a bug)', status: 200, fix: { any: 'Try again; if it persists, report this as a bug in UPI Inspector.' } },
+  no_token: { title: 'The page was opened without its token', status: 403, fix: { any: 'Open the URL that "npm start" printed (it carries the token); if it is lost, stop the app and run "npm start" again.' } },
+  host_unreachable: { title: 'The browser host does not answer', status: 503, fix: { any: 'The app has stopped: start it again with "npm start" and open the URL it prints.' } },
+  bad_response: { title: 'The browser host answered without a result', status: 502, fix: { any: 'Reload the page; if it persists, stop the app and start it again with "npm start".' } },
+  unexpected: { title: 'The app failed unexpectedly (a bug)', status: 200, fix: { any: 'Try again; if it persists, report this as a bug in UPI Inspector.' } },
   form_incomplete: { title: 'The Compose form is not complete', status: 200 },
   superseded: { title: 'The form changed while signing', status: 200, fix: { any: 'Try again in a moment.' } },
   not_signed: { title: 'Nothing is signed yet', status: 200, fix: { any: 'Fill the Compose form first.' } },

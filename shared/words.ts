@@ -50,6 +50,44 @@ export function describeDuration(ms: number): string {
   return plural(y, 'year');
 }
 
+const SPAN_UNITS: [limitMs: number, unitMs: number, name: string][] = [
+  [60_000, 1_000, 's'],
+  [3_600_000, 60_000, 'min'],
+  [86_400_000, 3_600_000, 'h'],
+  [365 * 86_400_000, 86_400_000, 'd'],
+  [Infinity, 365 * 86_400_000, 'y'],
+];
+
+/** A length of time in a badge's few characters: "42 s", "3 min", "2 h", "3 d", "4 y"; "" when not a number. */
+export function shortSpan(ms: number): string {
+  const abs = Math.abs(ms);
+  if (!Number.isFinite(abs)) return '';
+  const [, unit, name] = SPAN_UNITS.find(([limit]) => abs < limit)!;
+  return `${Math.floor(abs / unit)} ${name}`;
+}
+
+/** Below this an instant is read as epoch seconds, not milliseconds (epoch ms passed 10^11 in 1973). */
+const SECONDS_LIMIT = 100_000_000_000;
+
+/**
+ * The one relative-time helper: "just now", "42 s ago", "in 5 min" (or "3 minutes ago" with `long`).
+ * `at` and `now` are epoch ms; a value under 10^11 is epoch seconds and is read as such, so a stamp in
+ * seconds never reads as "55 y ago". `past`: the event has happened (a key created, a request signed), so
+ * a small lead over `now` (another process's clock, a render's stale now) reads "just now", never "in 4 s".
+ * "" when either is not a number.
+ */
+export function relativeTime(at: number, now: number, options: { past?: boolean; long?: boolean } = {}): string {
+  const atMs = Math.abs(at) < SECONDS_LIMIT ? at * 1000 : at;
+  const nowMs = Math.abs(now) < SECONDS_LIMIT ? now * 1000 : now;
+  let delta = nowMs - atMs;
+  if (!Number.isFinite(delta)) return '';
+  // A past event up to a minute "ahead" is clock skew between processes, not the future.
+  if (options.past && delta < 0 && delta > -60_000) delta = 0;
+  if (Math.abs(delta) < 2_000) return 'just now';
+  const span = options.long ? describeDuration(delta) : shortSpan(delta);
+  return delta > 0 ? `${span} ago` : `in ${span}`;
+}
+
 /** An ISO time for a message, or '' when the number is not a valid date. */
 export function isoTime(ms: number): string {
   const d = new Date(ms);

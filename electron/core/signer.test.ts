@@ -66,4 +66,29 @@ describe('signEnvelope', () => {
     expect(result).toMatchObject({ valid: true, verifiedBy: { keyId: info.id }, summary: { tone: 'ok' } });
     expect(result.decoded.claims).toEqual(signed.claims);
   });
+
+  describe('exact-bytes mode (negative tests)', () => {
+    const candidate = { keyId: info.id, source: 'vault' as const, label: info.label, kid: info.kid, thumbprint: 'tp', bits: 2048, key: key.publicKey };
+    const verify = (json: string) => verifyRequestText(json, { candidates: [candidate] }, Number(fields.timestamp));
+
+    it('signs the fields byte for byte: spaces kept, a seconds timestamp as typed', () => {
+      const signed = signEnvelope({ ...fields, merchantId: ' stock ', timestamp: '1668389349' }, signingKey, { exact: true });
+      expect(Buffer.from(signed.envelope.payload.signaturePayload, 'base64url').toString()).toBe(
+        '{"merchantId":" stock ","merchantCustomerId":"cust-42","merchantChannelId":"stockapp","timestamp":"1668389349"}',
+      );
+      const verdict = verify(signed.json);
+      expect(verdict.valid).toBe(true);
+      expect(verdict.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['timestamp.seconds', 'claims.wrong-type']));
+    });
+
+    it('puts any kid in the header, signed with the chosen key: the inspector says the kid is not the signer\'s', () => {
+      const signed = signEnvelope(fields, signingKey, { exact: true, kid: ' uat-someone-else ' });
+      expect(signed.header).toEqual({ kid: ' uat-someone-else ', alg: 'RS256' });
+      const verdict = verify(signed.json);
+      expect(verdict.valid).toBe(true);
+      expect(verdict.cause).toBe('header.kid-mismatch');
+      // An empty kid is a negative test too (header.kid-missing), not a refusal.
+      expect(verify(signEnvelope(fields, signingKey, { exact: true, kid: '' }).json).findings.map((f) => f.id)).toContain('header.kid-missing');
+    });
+  });
 });

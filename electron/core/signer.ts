@@ -19,6 +19,11 @@ export interface SigningKey {
 export interface SignOptions {
   /** The header kid; defaults to the key's kid. */
   kid?: string;
+  /**
+   * Exact-bytes mode (negative tests): the fields and the kid go into the envelope byte for byte, as
+   * given — nothing trimmed, any kid (even another key's), any timestamp string.
+   */
+  exact?: boolean;
 }
 
 /** The header in the order the SDK's own signer writes it: kid, then alg. */
@@ -37,8 +42,8 @@ export function sessionClaims(fields: EnvelopeFields): SessionClaims {
 }
 
 export function signEnvelope(fields: EnvelopeFields, key: SigningKey, options: SignOptions = {}): SignResult {
-  const kid = (options.kid ?? key.info.kid).trim();
-  if (kid === '') {
+  const kid = options.exact ? (options.kid ?? key.info.kid) : (options.kid ?? key.info.kid).trim();
+  if (kid === '' && !(options.exact && options.kid !== undefined)) {
     throw new InspectorError('kid_missing', `Key "${key.info.label}" has no kid, and a request's header must carry one.`, {
       fix: 'Set the kid Juspay issued for this key (e.g. uat833359804655bb748702e324111), then sign again.',
       field: 'kid',

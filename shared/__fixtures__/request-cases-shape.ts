@@ -167,10 +167,10 @@ export async function shapeFamilies(w: RequestWorld): Promise<Record<'input' | '
     },
     {
       id: 'auth.variant',
-      name: 'direct-jws detected',
+      name: 'a JWS detected',
       raises: base,
       avoids: edited(w, (e) => delete e.payload.protected),
-      mentions: ['direct-jws', 'protected'],
+      mentions: ['Signed as a JWS', 'protected'],
     },
     {
       id: 'auth.mixed',

@@ -7,6 +7,9 @@
 import type { FindingId } from '../diagnostics/catalog';
 import type { Finding } from '../diagnostics/types';
 
+/** A profile's environment in a merchant's words. */
+export const ENVIRONMENT_WORDS = { sandbox: 'sandbox (UAT)', production: 'production' } as const;
+
 export interface MerchantFacts {
   kid?: string;
   /** The environment of the profile, in words ("sandbox (UAT)"). */
@@ -22,6 +25,8 @@ interface Words {
 }
 
 const kid = (f: MerchantFacts) => (f.kid ? `kid ${f.kid}` : 'the kid in your header');
+/** After "The": "The kid abc…" or "The kid" (never "The the kid"). */
+const theKid = (f: MerchantFacts) => (f.kid ? `kid ${f.kid}` : 'kid');
 const SIGN_RIGHT =
   'Sign the ASCII string protected + "." + signaturePayload (the two Base64URL segments joined by a dot, exactly as sent) with RS256, using the private key whose public key you registered with Juspay.';
 const BASE64URL = 'Encode each segment and the signature as unpadded Base64URL (no "+", "/", "=" and no line breaks): Java Base64.getUrlEncoder().withoutPadding(), Android Base64.URL_SAFE | Base64.NO_PADDING | Base64.NO_WRAP, Node buffer.toString("base64url").';
@@ -33,7 +38,7 @@ const WORDS: Partial<Record<FindingId, Words>> = {
       `Sign with the private key whose public key you registered for ${kid(f)}${f.registered ? ` (thumbprint ${f.registered})` : ''}, or register the public key of the key you sign with${f.signedBy ? ` (thumbprint ${f.signedBy})` : ''} and use the kid Juspay issues for it.`,
   },
   'profile.kid-unregistered': {
-    cause: (f) => `The ${kid(f)} in your request's header is not registered with Juspay for this integration${f.environment ? ` in ${f.environment}` : ''}.`,
+    cause: (f) => `The ${theKid(f)} in your request's header is not registered with Juspay for this integration${f.environment ? ` in ${f.environment}` : ''}.`,
     fix: () => 'Put the kid Juspay issued for your registered public key in the header (sandbox and production keys have different kids), or register your public key for this kid.',
   },
   'signature.invalid': {
@@ -53,7 +58,7 @@ const WORDS: Partial<Record<FindingId, Words>> = {
     fix: () => 'Generate a 2048-bit RSA key pair, register its public key with Juspay, and sign with its private key.',
   },
   'header.kid-mismatch': {
-    cause: (f) => `The ${kid(f)} in your header belongs to another key than the one that signed the request.`,
+    cause: (f) => `The ${theKid(f)} in your header belongs to another key than the one that signed the request.`,
     fix: () => 'Put the kid of the key you sign with in the header, or sign with the key that kid was issued for.',
   },
   'header.kid-missing': { cause: () => 'The JWS header (protected) has no kid.', fix: () => 'Build the header as {"kid":"<the kid Juspay issued>","alg":"RS256"}.' },

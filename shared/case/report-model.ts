@@ -9,7 +9,7 @@ import type { Finding } from '../diagnostics/types';
 import { isRecord } from '../guards';
 import { generateSnippet, snippetRequestFromDecoded, type Snippet, type SnippetLang } from '../snippets';
 import type { CaseFile } from './format';
-import { merchantWords, type MerchantFacts } from './merchant-words';
+import { ENVIRONMENT_WORDS, merchantWords, type MerchantFacts } from './merchant-words';
 
 /** The default stacks: the merchant's server signs (Node), their Android app passes it on (Kotlin). */
 export const DEFAULT_REPORT_LANGS: readonly SnippetLang[] = ['node', 'kotlin'];
@@ -39,7 +39,6 @@ export interface MerchantReport {
   footer: string;
 }
 
-const ENVIRONMENT_WORDS = { sandbox: 'sandbox (UAT)', production: 'production' } as const;
 
 export function buildMerchantReport(file: CaseFile, langs: readonly SnippetLang[] = DEFAULT_REPORT_LANGS): MerchantReport {
   const verdict = file.request?.verdict;

@@ -40,8 +40,8 @@ export const FINDING_IDS = {
   'action.sibling': { severity: 'info', scope: 'request', title: 'action is a sibling action, not upiGetSessionToken' },
   'action.unknown': { severity: 'warning', scope: 'request', title: 'action is not a known action' },
   'request-id.not-uuid-v4': { severity: 'warning', scope: 'request', title: 'requestId is not a uuid v4' },
-  'auth.variant': { severity: 'info', scope: 'request', title: 'Which auth variant the payload uses' },
-  'auth.mixed': { severity: 'error', scope: 'request', title: 'The payload mixes auth variants' },
+  'auth.variant': { severity: 'info', scope: 'request', title: 'How the request is signed: a JWS, a merchantKeyId or a clientAuthToken' },
+  'auth.mixed': { severity: 'error', scope: 'request', title: 'The payload mixes two ways of signing' },
 
   // Request: segments
   'segment.empty': { severity: 'error', scope: 'request', title: 'A segment is an empty string' },

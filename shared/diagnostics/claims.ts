@@ -8,7 +8,7 @@ import { canonicalKey, findKey, type DecodedSegment } from '../request';
 import { isRecord } from '../guards';
 import { finding } from './catalog';
 import type { Finding } from './types';
-import { describeDuration, isoTime, show, typeName } from '../words';
+import { describeDuration, isoTime, relativeTime, show, typeName } from '../words';
 
 /** A timestamp this far ahead of `now` is still accepted as clock skew. The server's real tolerance is not documented. */
 export const FUTURE_SKEW_MS = 2 * 60 * 1000;
@@ -48,7 +48,7 @@ export function claimsFindings(seg: DecodedSegment | undefined, ctx: ClaimsConte
         path,
         `${path} is not an encoded JSON object of claims: ${why}.`,
         ctx.variant === 'rsa'
-          ? `For the rsa variant, signaturePayload is the claims JSON as a string: '{"merchant_id":…,"customer_id":…,"timestamp":"<ms>"}'.`
+          ? `For a merchantKeyId request, signaturePayload is the claims JSON as a string: '{"merchant_id":…,"customer_id":…,"timestamp":"<ms>"}'.`
           : `${path} must be base64url(UTF-8('{"merchantId":…,"merchantCustomerId":…,"merchantChannelId":…,"timestamp":"<ms>"}')), unpadded.`,
       ),
     ];
@@ -79,7 +79,7 @@ export function claimsFindings(seg: DecodedSegment | undefined, ctx: ClaimsConte
           'claims.key-case',
           `${path}.${hit.key}`,
           `The claim \`${hit.key}\` should be \`${name}\`${
-            snake ? ': snake_case is the rsa variant’s spelling; direct-jws claims are camelCase' : ': claim names are case-sensitive'
+            snake ? ': snake_case is how merchantKeyId requests spell claims; a JWS’s claims are camelCase' : ': claim names are case-sensitive'
           }, so Juspay will not find ${name}.`,
           `Rename it to "${name}" and re-sign.`,
         ),
@@ -202,7 +202,7 @@ export function timestampFindings(value: unknown, path: string, now: number): Fi
   const ms = Number(digits);
   if (digits.length <= 10) {
     const asMs = ms * 1000;
-    const age = Number.isFinite(now) ? ` (read as seconds it is ${isoTime(asMs)}, ${relative(now - asMs)})` : '';
+    const age = Number.isFinite(now) ? ` (read as seconds it is ${isoTime(asMs)}, ${relativeTime(asMs, now, { long: true })})` : '';
     out.push(
       finding(
         'timestamp.seconds',
@@ -260,10 +260,6 @@ export function timestampFindings(value: unknown, path: string, now: number): Fi
     );
   }
   return out;
-}
-
-function relative(ms: number): string {
-  return ms >= 0 ? `${describeDuration(ms)} ago` : `${describeDuration(ms)} from now`;
 }
 
 function profileFindings(

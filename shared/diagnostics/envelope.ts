@@ -18,6 +18,9 @@ export const VARIANT_FIELDS: Readonly<Record<AuthVariant, readonly string[]>> = 
   cat: ['clientAuthToken'],
 };
 
+/** Each way of signing in a support engineer's words (the code's names stay in the code). */
+const VARIANT_NAME: Readonly<Record<AuthVariant, string>> = { 'direct-jws': 'a JWS', rsa: 'the older merchantKeyId scheme', cat: 'a clientAuthToken' };
+
 /** Payload keys that belong to sibling actions (domain.md §6), and which. */
 const SIBLING_PAYLOAD_KEYS = new Map<string, string>([
   ['clientId', 'initiate'],
@@ -94,7 +97,7 @@ function missing(name: string, empty = false): Finding {
     'payload.protected': 'the base64url of the header {"kid":…,"alg":"RS256"}',
     'payload.signaturePayload': 'the base64url of the claims {merchantId, merchantCustomerId, merchantChannelId, timestamp}',
     'payload.signature': 'the base64url RS256 signature over protected + "." + signaturePayload',
-    'payload.merchantKeyId': 'the key id Juspay issued for the rsa variant',
+    'payload.merchantKeyId': 'the key id Juspay issued for merchantKeyId signing',
     'payload.clientAuthToken': 'the token issued by Juspay’s backend',
   };
   const expected = Object.hasOwn(what, name) ? what[name] : 'a value';
@@ -183,22 +186,22 @@ function payloadFindings(d: DecodedRequest, payload: Record<string, unknown>): F
   // Auth variant.
   const variant = d.variant;
   if (variant === 'mixed') {
-    const markers = d.variants.map((v) => `${VARIANT_FIELDS[v][0]} (${v})`);
+    const markers = d.variants.map((v) => `${VARIANT_FIELDS[v][0]} (${VARIANT_NAME[v]})`);
     out.push(
       finding(
         'auth.mixed',
         'payload',
-        `payload mixes auth variants: it has ${list(markers)}. A payload with protected is direct-jws, with merchantKeyId it is rsa, with clientAuthToken it is cat; one request uses exactly one.`,
+        `payload mixes ways of signing: it has ${list(markers)}. A request is either a JWS (protected), or signed with a merchantKeyId, or authorised by a clientAuthToken, never two of them.`,
         'Keep the fields of the variant this merchant is set up for and remove the others.',
       ),
     );
   } else if (variant) {
     const what: Record<AuthVariant, string> = {
-      'direct-jws': 'direct-jws (payload.protected is present): an RS256 JWS split into protected, signaturePayload and signature.',
-      rsa: 'rsa (payload.merchantKeyId is present): signaturePayload is stringified JSON (claims in snake_case) and signature is standard base64 of SHA256withRSA over its exact bytes. Only basic checks run for this variant.',
-      cat: 'cat (payload.clientAuthToken is present): a token issued by Juspay’s backend; there is no merchant signature to check here.',
+      'direct-jws': 'Signed as a JWS (payload.protected is present): an RS256 JWS split into protected, signaturePayload and signature.',
+      rsa: 'Signed with a merchantKeyId, the older RSA scheme (payload.merchantKeyId is present): signaturePayload is stringified JSON (claims in snake_case) and signature is standard base64 of SHA256withRSA over its exact bytes. Only basic checks run for this kind of request.',
+      cat: 'Authorised by a clientAuthToken (payload.clientAuthToken is present): a token issued by Juspay’s backend; there is no merchant signature to check here.',
     };
-    out.push(finding('auth.variant', 'payload', `Auth variant: ${what[variant]}`, 'Nothing to fix; this says which checks apply.'));
+    out.push(finding('auth.variant', 'payload', what[variant], 'Nothing to fix; this says which checks apply.'));
   }
   // Mandatory fields of the variant (direct-jws when none or several are present).
   const required = variant && variant !== 'mixed' ? VARIANT_FIELDS[variant] : VARIANT_FIELDS['direct-jws'];

@@ -108,7 +108,7 @@ export function segmentFindings(d: DecodedRequest): Finding[] {
       const f = issueFinding(issue, name, path, raw);
       if (!f) continue;
       if (rsa && issue.kind === 'whitespace') {
-        f.fix = 'The rsa variant signs with standard base64, but without line breaks: use Base64.NO_WRAP, not Base64.DEFAULT (which wraps every 76 characters).';
+        f.fix = 'A merchantKeyId request is signed with standard base64, but without line breaks: use Base64.NO_WRAP, not Base64.DEFAULT (which wraps every 76 characters).';
       }
       out.push(f);
     }

@@ -10,10 +10,10 @@ const KIND: Record<RequestDecoded['kind'], string> = {
 };
 
 const VARIANT: Record<string, string> = {
-  'direct-jws': 'signed as a JWS (direct-jws)',
-  rsa: 'signed with merchantKeyId (rsa)',
-  cat: 'authorised by a clientAuthToken (cat)',
-  mixed: 'mixing auth variants',
+  'direct-jws': 'signed as a JWS (protected, signaturePayload, signature)',
+  rsa: 'signed with a merchantKeyId (the older RSA scheme)',
+  cat: 'authorised by a clientAuthToken',
+  mixed: 'mixing two ways of signing',
 };
 
 export function describeWhereFound(d: RequestDecoded): string {

@@ -22,7 +22,7 @@ describe('parseResponseText', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.reason).toBe('not-response');
-      expect(r.message).toMatch(/^this is not a upiGetSessionToken response: expected an object with `payload` \(or `requestId`\/`event`\)/);
+      expect(r.message).toMatch(/^Expected a upiGetSessionToken response: an object with `payload` \(or `requestId`\/`event`\)/);
       expect(r.message).toContain('`hello`');
     }
     expect(parseResponseText('42')).toMatchObject({ ok: false, reason: 'not-response' });

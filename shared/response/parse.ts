@@ -39,7 +39,7 @@ export type ParseResponseResult =
       looksLikeRequest?: boolean;
     };
 
-const NOT_RESPONSE = 'this is not a upiGetSessionToken response: expected an object with `payload` (or `requestId`/`event`)';
+const NOT_RESPONSE = 'Expected a upiGetSessionToken response: an object with `payload` (or `requestId`/`event`)';
 
 /** Parses pasted text (JSON, or a log line with JSON in it) into a normalised response, or says why not. Never throws. */
 export function parseResponseText(text: string): ParseResponseResult {

@@ -117,3 +117,17 @@ describe('JSON nested 100,000 levels deep: a one-line error and exit 2, never a 
     expectOneLineError(await cli(['verify', request, '--public-key', jwk]), 'too_deep', /cannot read the public key file .*deep\.jwk: the JSON is nested more than 256 levels deep/);
   });
 });
+
+describe('verify --format merchant', () => {
+  it('prints the cause and the fix in plain text, with no finding id; a wrong format is a usage error', async () => {
+    const signedEnvelope = JSON.parse((await signedRun).stdout);
+    const sig: string = signedEnvelope.payload.signature;
+    signedEnvelope.payload.signature = `${sig.slice(0, 40)}${sig[40] === 'A' ? 'B' : 'A'}${sig.slice(41)}`;
+    const run = await cli(['verify', '-', '--public-key', files.pub, '--format', 'merchant'], { stdin: JSON.stringify(signedEnvelope) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^Why your upiGetSessionToken call fails\n\nCause: The signature on your request does not verify/);
+    expect(run.stdout).toMatch(/^Fix: Sign the ASCII string protected \+ "\." \+ signaturePayload/m);
+    expect(run.stdout).not.toMatch(/signature\.invalid|cause: +/);
+    expectOneLineError(await cli(['verify', '-', '--public-key', files.pub, '--format', 'html'], { stdin: '{}' }), 'invalid_usage', /--format takes report or merchant, not "html"/);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { verdictExitCode } from '../../../shared/verdict';
+import { merchantTextForVerdict } from '../../../shared/diagnostics/merchant-text';
 import { givenKeyCandidate, vaultCandidates, type KeySet } from '../../core/candidates';
 import { inspectRecording } from '../../core/history/recordings';
 import { caseRequestOf, verifyCaseRequest } from '../../core/cases/verify';
@@ -28,7 +29,9 @@ export const registerVerifyCommand: RegisterCommand = (program, { ctx, exit }) =
     .option('--now <ms>', 'reference time for the timestamp checks, epoch ms (default: now)')
     .option('--profile <name>', 'answer with this profile: its registered keys are tried, and the verdict says whether Juspay holds the key that signed')
     .option('--save', SAVE_OPTION_HELP)
-    .action(async (file: string, options: { publicKey?: string; now?: string; profile?: string; save?: boolean }, command: Command) => {
+    .option('--format <format>', 'report (default): the verdict for a support engineer; merchant: plain text naming the cause and the fix, to forward to the merchant')
+    .action(async (file: string, options: { publicKey?: string; now?: string; profile?: string; save?: boolean; format?: string }, command: Command) => {
+      const merchant = outputFormat(options.format) === 'merchant';
       const now = referenceTime(options.now, ctx.io.now());
       const input = await ctx.readInput(file, 'request');
       const caseFile = caseOf(input, file);
@@ -42,10 +45,19 @@ export const registerVerifyCommand: RegisterCommand = (program, { ctx, exit }) =
       const verdict = caseFile ? verifyCaseRequest(caseFile, keys, caseNow, scope, `The case file ${file}`) : verifyRequestText(text, keys, now, scope);
       const referenceMs = caseFile ? (caseNow ?? caseFile.request!.referenceMs) : now;
       if (history) await saveRun(ctx, history, inspectRecording({ text, publicKey: keyText, referenceMs }, verdict, {}, 'cli'), wantsJson(command));
-      ctx.io.stdout(wantsJson(command) ? json(verdict) : `${verdictReport(verdict)}${caseFile ? caseLine(caseFile, file) : ''}`);
+      const registered = scope?.all.find((p) => p.id === verdict.profile?.id)?.registeredKeys.find((k) => k.kid === (verdict.decoded.header as { kid?: unknown } | undefined)?.kid)?.thumbprint;
+      const out = merchant ? `${merchantTextForVerdict(verdict, registered ? { registered } : {})}\n` : `${verdictReport(verdict)}${caseFile ? caseLine(caseFile, file) : ''}`;
+      ctx.io.stdout(wantsJson(command) ? json(verdict) : out);
       exit(verdictExitCode(verdict));
     });
 };
+
+/** `--format`: the engineer's report (default) or the merchant's plain text. */
+function outputFormat(raw: string | undefined): 'report' | 'merchant' {
+  if (raw === undefined || raw === 'report') return 'report';
+  if (raw === 'merchant') return 'merchant';
+  throw usageError(`--format takes report or merchant, not "${raw}".`, { fix: 'Pass --format merchant for text to forward to the merchant, or leave it out.', field: 'format' });
+}
 
 /** `--now` as epoch ms, or the clock. */
 export function referenceTime(raw: string | undefined, clock: number): number {

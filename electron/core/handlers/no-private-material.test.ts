@@ -60,6 +60,7 @@ describe('no channel output carries private key material', async () => {
   await call('envelope:sign', { fields, keyId: c.id }); // public_only
   await call('envelope:sign', { fields, keyId: g.id }); // no kid yet: kid_missing
   await call('envelope:sign', { fields, keyId: b.id });
+  await call('envelope:sign', { exact: { fields: { ...fields, timestamp: '1668389349' }, kid: 'someone-else' }, keyId: a.id }); // exact bytes
   await call('envelope:verify', { text: signed.json });
   await call('envelope:verify', { text: signed.json, publicKey: merchant.pkcs8Pem }); // a pasted PRIVATE key
   await call('envelope:verify', { text: signed.json, publicKey: JSON.stringify(merchant.privateJwk) });

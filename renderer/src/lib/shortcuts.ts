@@ -17,7 +17,7 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: Shortcut[] = [
-  { id: 'sign-verify', keys: [MOD_LABEL, 'Enter'], description: 'Sign now and verify on the main side (Compose); inspect again (Inspect)' },
+  { id: 'sign-verify', keys: [MOD_LABEL, 'Enter'], description: 'Sign now and verify (Compose); inspect again (Inspect)' },
   { id: 'copy-envelope', keys: [MOD_LABEL, 'Shift', 'C'], description: 'Copy the signed envelope JSON' },
   { id: 'paste-response', keys: [MOD_LABEL, 'Shift', 'V'], description: 'Go to Response and paste from the clipboard' },
   { id: 'help', keys: ['?'], description: 'Show these shortcuts' },

@@ -1,30 +1,17 @@
 /** Human forms of epoch-millisecond timestamps: "3 min ago", "in 2 h", the local date and time, and a signed stamp's age. */
 import { MAX_TIMESTAMP_AGE_MS } from '../../../shared/envelope';
 import { FUTURE_SKEW_MS } from '../../../shared/diagnostics/claims';
-import { show } from '../../../shared/words';
+import { relativeTime, shortSpan, show } from '../../../shared/words';
 
-const UNITS: [limitMs: number, unitMs: number, name: string][] = [
-  [60_000, 1_000, 's'],
-  [3_600_000, 60_000, 'min'],
-  [86_400_000, 3_600_000, 'h'],
-  [365 * 86_400_000, 86_400_000, 'd'],
-  [Infinity, 365 * 86_400_000, 'y'],
-];
+/** A length of time in a badge's few characters (the shared helper): "42 s", "3 min", "2 h". */
+export const formatSpan = shortSpan;
 
-/** A length of time in a badge's few characters: "42 s", "3 min", "2 h", "3 d", "4 y"; "" when not a number. */
-export function formatSpan(ms: number): string {
-  const abs = Math.abs(ms);
-  if (!Number.isFinite(abs)) return '';
-  const [, unit, name] = UNITS.find(([limit]) => abs < limit)!;
-  return `${Math.floor(abs / unit)} ${name}`;
-}
-
-/** "just now", "42 s ago", "3 min ago", "in 5 min"; `at` and `now` are epoch ms; "" when either is not a number. */
-export function formatAge(at: number, now: number): string {
-  const delta = now - at;
-  if (!Number.isFinite(delta)) return '';
-  if (Math.abs(delta) < 2_000) return 'just now';
-  return delta > 0 ? `${formatSpan(delta)} ago` : `in ${formatSpan(delta)}`;
+/**
+ * "just now", "42 s ago", "3 min ago", "in 5 min" (the shared relative-time helper). Pass `past` for an
+ * event that has happened (a key created, a request signed): it never reads "in N s".
+ */
+export function formatAge(at: number, now: number, options: { past?: boolean } = {}): string {
+  return relativeTime(at, now, options);
 }
 
 /** Local date and time with seconds, e.g. "14 Nov 2022, 06:59:09"; "" for a value that is not a date. */

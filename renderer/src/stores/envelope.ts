@@ -21,6 +21,7 @@ import type { Verdict } from '../../../shared/verdict';
 import { api } from '../api';
 import { formatAge, formatSpan } from '../lib/time';
 import { persistStorage } from '../lib/windowStorage';
+import { exactProblems } from './envelopeExact';
 
 export const FIELD_NAMES = ['requestId', 'service', 'action', 'merchantId', 'merchantCustomerId', 'merchantChannelId', 'timestamp'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
@@ -60,6 +61,8 @@ export interface PreviewState {
   error: AppError | null;
   /** When `result` was made, epoch ms. */
   signedAt: number | null;
+  /** How `result`'s timestamp was chosen: stamped at signing, or pinned (its age is told differently). */
+  stampMode?: TimestampMode;
 }
 
 export interface VerifyState {
@@ -77,6 +80,12 @@ interface EnvelopeState extends ComposeForm {
   verify: VerifyState;
   /** Set by an explicit "Sign now": every empty field then says it is required, touched or not. */
   revealErrors: boolean;
+  /** Exact-bytes mode (negative tests): every field signed as typed, nothing trimmed, any timestamp string. */
+  exactBytes: boolean;
+  /** In exact-bytes mode, the kid put in the header instead of the signing key's; null: the key's own. */
+  kidOverride: string | null;
+  setExactBytes(on: boolean): void;
+  setKidOverride(kid: string | null): void;
   setField(name: TextField, value: string): void;
   resetField(name: 'service' | 'action'): void;
   generateRequestId(): void;
@@ -161,9 +170,10 @@ export function fieldWarnings(fields: Record<FieldName, string>, now: number, mo
     const at = Number(fields.timestamp);
     const age = now - at;
     if (age > MAX_TIMESTAMP_AGE_MS && mode === 'now') {
-      warnings.timestamp = `Stamped ${formatAge(at, now)}: older than the 15-minute expiry. Copying or saving the envelope signs it afresh; Refresh does it now.`;
+      warnings.timestamp = `Stamped ${formatAge(at, now, { past: true })}: older than the 15-minute expiry. Copying or saving the envelope signs it afresh; Refresh does it now.`;
     } else if (age > MAX_TIMESTAMP_AGE_MS) {
-      warnings.timestamp = `Signed ${formatAge(at, now)}: older than the 15-minute expiry, so Juspay will reject it (REQUEST_EXPIRED). Use "now" or pin a fresh value.`;
+      // A pinned value is not when the envelope was signed (that was just now): say how old the value is.
+      warnings.timestamp = `This timestamp is ${formatSpan(age)} old: older than the 15-minute expiry, so Juspay will reject it (REQUEST_EXPIRED). Choose "Now" or pin a fresh value.`;
     } else if (age < -60_000) {
       warnings.timestamp = `This timestamp is ${formatSpan(age)} in the future: check the value or the device clock.`;
     }
@@ -194,6 +204,8 @@ export const useEnvelopeStore = create<EnvelopeState>()(
         preview: IDLE_PREVIEW,
         verify: IDLE_VERIFY,
         revealErrors: false,
+        exactBytes: false,
+        kidOverride: null,
 
         setField: (name, value) => edit({ [name]: value }),
         resetField: (name) => edit({ [name]: name === 'service' ? SERVICE : ACTION }),
@@ -205,7 +217,10 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           if (mode === 'pinned' && !s.pinnedTimestamp) edit({ timestampMode: mode, pinnedTimestamp: s.nowTimestamp });
           else edit({ timestampMode: mode });
         },
-        setPinnedTimestamp: (value) => edit({ pinnedTimestamp: value.trim() }),
+        // Exact bytes keeps what was typed, spaces and all: that is the point of the mode.
+        setPinnedTimestamp: (value) => edit({ pinnedTimestamp: get().exactBytes ? value : value.trim() }),
+        setExactBytes: (on) => edit(on ? { exactBytes: true } : { exactBytes: false, kidOverride: null }),
+        setKidOverride: (kid) => edit({ kidOverride: kid }),
         setKeyId: (keyId) => edit({ keyId }),
 
         scheduleSign: () => {
@@ -220,7 +235,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           if (get().timestampMode === 'now') set({ nowTimestamp: String(Date.now()) });
           const s = get();
           const fields = currentFields(s);
-          const problems = signingProblems(fields, s.keyId);
+          const problems = s.exactBytes ? exactProblems(fields, s.keyId, s.kidOverride) : signingProblems(fields, s.keyId);
           if (problems.length > 0) {
             set({ preview: { ...IDLE_PREVIEW, phase: 'invalid', problems }, verify: IDLE_VERIFY });
             return null;
@@ -229,7 +244,9 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           let answer;
           try {
             // Recorded in the history, one entry per requestId: edits to the form update it.
-            answer = await api['envelope:sign']({ fields: toSignerFields(fields), keyId: s.keyId!, ...(s.profileId ? { profileId: s.profileId } : {}), record: {} });
+            // Exact bytes: the main side signs the fields as typed, with the kid override in the header.
+            const what = s.exactBytes ? { exact: { fields, ...(s.kidOverride !== null ? { kid: s.kidOverride } : {}) } } : { fields: toSignerFields(fields) };
+            answer = await api['envelope:sign']({ ...what, keyId: s.keyId!, ...(s.profileId ? { profileId: s.profileId } : {}), record: {} });
           } catch (e) {
             answer = err('unexpected', `Signing failed: ${String(e)}`);
           }
@@ -240,7 +257,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           }
           const sameEnvelope = get().preview.result?.json === answer.value.json;
           set({
-            preview: { phase: 'signed', result: answer.value, problems: [], error: null, signedAt: Date.now() },
+            preview: { phase: 'signed', result: answer.value, problems: [], error: null, signedAt: Date.now(), stampMode: s.timestampMode },
             ...(sameEnvelope ? {} : { verify: IDLE_VERIFY }),
           });
           return answer.value;

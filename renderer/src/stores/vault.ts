@@ -22,7 +22,7 @@ async function safely<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await call();
   } catch (e) {
-    return { ok: false, error: { code: 'unexpected', message: `The main side failed: ${String(e)}` } };
+    return { ok: false, error: { code: 'unexpected', message: `The app did not answer: ${String(e)}` } };
   }
 }
 

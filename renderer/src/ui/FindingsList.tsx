@@ -1,5 +1,7 @@
 import type { Finding, Severity } from '../../../shared/diagnostics/types';
+import { findingText, isNothingToFix, whereText } from '../../../shared/diagnostics/merchant-text';
 import { Badge, type Tone } from './Badge';
+import { CopyButton } from './CopyButton';
 
 const TONE: Record<Severity, Tone> = { error: 'error', warning: 'warn', info: 'info' };
 
@@ -28,12 +30,20 @@ export function FindingsSummary({ findings }: { findings: Finding[] }) {
  * Problems first, each root cause with its consequences under it; notes (findings that only describe)
  * folded below, so the one thing to fix is what the eye meets first.
  */
-export function FindingsList({ findings, label = 'Findings' }: { findings: Finding[]; label?: string }) {
+export function FindingsList({ findings, label = 'Findings', merchantText }: { findings: Finding[]; label?: string; merchantText?: () => string }) {
   const problems = findings.filter((f) => f.severity !== 'info');
   const notes = findings.filter((f) => f.severity === 'info' && !f.causedBy);
   if (findings.length === 0) return <p className="muted">Nothing to report.</p>;
   return (
     <div className="stack">
+      {merchantText && (
+        <div className="row">
+          <CopyButton value={merchantText} label="Copy for the merchant" className="small">
+            Copy for the merchant
+          </CopyButton>
+          <span className="muted small-text">Plain text: the cause and the fix, without the inspector's internal names.</span>
+        </div>
+      )}
       {problems.length > 0 && (
         <ul className="findings" aria-label={label}>
           {problems.map((f, i) => (
@@ -59,16 +69,15 @@ export function FindingsList({ findings, label = 'Findings' }: { findings: Findi
 }
 
 function FindingItem({ finding: f, consequences }: { finding: Finding; consequences: Finding[] }) {
-  const nothingToFix = /^Nothing to fix\.?$/.test(f.fix);
   return (
     <li className={`finding finding-${f.severity}`} data-finding-id={f.id} data-severity={f.severity}>
       <div className="finding-head">
         <Badge tone={TONE[f.severity]}>{f.severity === 'info' ? 'note' : f.severity}</Badge>
-        <code className="finding-path">{f.path || '(whole input)'}</code>
-        <code className="finding-id muted">{f.id}</code>
+        <code className="finding-path">{whereText(f.path)}</code>
+        <CopyButton value={findingText(f)} label={`Copy this finding (${f.path || 'the whole input'})`} icon className="small finding-copy" />
       </div>
       <div className="finding-message">{f.message}</div>
-      {f.fix && !nothingToFix && (
+      {!isNothingToFix(f.fix) && (
         <div className="finding-fix">
           <span className="muted">Fix: </span>
           {f.fix}
@@ -80,12 +89,18 @@ function FindingItem({ finding: f, consequences }: { finding: Finding; consequen
           <ul aria-label="Consequences">
             {consequences.map((c, i) => (
               <li key={`${c.id}-${i}`} data-finding-id={c.id} data-caused-by={f.id}>
-                <code className="finding-path">{c.path || '(whole input)'}</code> {c.message}
+                <code className="finding-path">{whereText(c.path)}</code> {c.message}
               </li>
             ))}
           </ul>
         </details>
       )}
+      {/* The id is for tests, the CLI and bug reports: behind a toggle, not in the engineer's way. */}
+      <details className="finding-details">
+        <summary className="muted">Details</summary>
+        <span className="muted">Finding id </span>
+        <code className="finding-id">{f.id}</code>
+      </details>
     </li>
   );
 }

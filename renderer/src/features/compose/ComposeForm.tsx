@@ -9,6 +9,8 @@ import { Field } from '../../ui/Field';
 import { CopyButton } from '../../ui/CopyButton';
 import { errorText } from '../../lib/errorText';
 import { ProfileSelect } from './ProfileSelect';
+import { ExactBytesToggle, HeaderKidField } from './ExactBytes';
+import { exactProblems, exactWarnings } from '../../stores/envelopeExact';
 
 /** The id of a compose control, so the preview's "what is missing" list can focus it. */
 export const fieldId = (name: FieldName | 'keyId') => `compose-${name}`;
@@ -27,11 +29,18 @@ export function ComposeForm() {
   // A blank field says "required" once it has been visited or a signature was asked for; a wrong value says so at once.
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
   const touch = (name: FieldName) => !touched.has(name) && setTouched(new Set(touched).add(name));
+  const signer = usePrivateKeys().find((k) => k.id === s.keyId);
   const errors: Partial<Record<FieldName | 'keyId', string>> = {};
-  for (const [name, message] of Object.entries(fieldErrors(fields)) as [FieldName, string][]) {
-    if (fields[name].trim() !== '' || touched.has(name) || s.revealErrors) errors[name] = message;
+  if (s.exactBytes) {
+    // Exact bytes: anything signs; only an absurd length stops it, and the inspector's findings warn.
+    for (const p of exactProblems(fields, 'any', s.kidOverride)) errors[p.field] = p.message;
+  } else {
+    for (const [name, message] of Object.entries(fieldErrors(fields)) as [FieldName, string][]) {
+      if (fields[name].trim() !== '' || touched.has(name) || s.revealErrors) errors[name] = message;
+    }
   }
-  const warnings = fieldWarnings(fields, now, s.timestampMode);
+  const exact = s.exactBytes ? exactWarnings(fields, signer, s.kidOverride, now) : undefined;
+  const warnings = exact ?? fieldWarnings(fields, now, s.timestampMode);
   const serverError = s.preview.phase === 'error' ? s.preview.error : null;
   const serverField = serverFieldError(serverError?.field);
   if (serverError && serverField && !errors[serverField]) errors[serverField] = errorText(serverError);
@@ -59,6 +68,7 @@ export function ComposeForm() {
       </div>
       <form className="stack" onSubmit={(e) => e.preventDefault()} noValidate>
         <ProfileSelect />
+        <ExactBytesToggle />
         {text('requestId', 'requestId', {
           mono: true,
           actions: (
@@ -96,6 +106,7 @@ export function ComposeForm() {
           <TimestampField now={now} error={errors.timestamp} warning={warnings.timestamp} onBlur={() => touch('timestamp')} />
         </fieldset>
         <KeySelect error={errors.keyId} />
+        {s.exactBytes && <HeaderKidField signerKid={signer?.kid} warning={exact?.kid} />}
       </form>
     </section>
   );
@@ -108,6 +119,7 @@ function TimestampField({ now, error, warning, onBlur }: { now: number; error?: 
   const setMode = useEnvelopeStore((s) => s.setTimestampMode);
   const setPinned = useEnvelopeStore((s) => s.setPinnedTimestamp);
   const signNow = useEnvelopeStore((s) => s.signNow);
+  const exactBytes = useEnvelopeStore((s) => s.exactBytes);
   const valid = /^\d{13}$/.test(stamp);
   const looksLikeSeconds = mode === 'pinned' && /^\d{10}$/.test(pinned);
   const at = Number(stamp);
@@ -130,7 +142,7 @@ function TimestampField({ now, error, warning, onBlur }: { now: number; error?: 
       {mode === 'pinned' ? (
         <Field
           id={fieldId('timestamp')}
-          label="Pinned timestamp (epoch ms)"
+          label={exactBytes ? 'Pinned timestamp (signed exactly as typed)' : 'Pinned timestamp (epoch ms)'}
           error={error}
           warning={warning}
           actions={
@@ -162,7 +174,7 @@ function TimestampField({ now, error, warning, onBlur }: { now: number; error?: 
       )}
       {valid && (
         <div className={warning ? 'field-warning' : 'field-hint'} aria-live="off">
-          <time dateTime={new Date(at).toISOString()}>{formatDateTime(at)}</time> · <span data-testid="timestamp-age">{formatAge(at, now)}</span>
+          <time dateTime={new Date(at).toISOString()}>{formatDateTime(at)}</time> · <span data-testid="timestamp-age">{formatAge(at, now, { past: mode === 'now' })}</span>
         </div>
       )}
     </div>

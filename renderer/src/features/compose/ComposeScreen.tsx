@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useEnvelopeStore } from '../../stores/envelope';
 import { useKeysStore } from '../../stores/keys';
+import { useScreenActive } from '../shell/screen';
 import { ComposeForm } from './ComposeForm';
 import { SignedPreview } from './SignedPreview';
 
@@ -15,6 +16,12 @@ export function ComposeScreen() {
   useEffect(() => {
     scheduleSign();
   }, [scheduleSign, keyIdentity]);
+  // The signing keys on offer: refreshed whenever the screen is shown (keys change on Keys, in the CLI).
+  const refreshKeys = useKeysStore((s) => s.refresh);
+  const active = useScreenActive();
+  useEffect(() => {
+    if (active) void refreshKeys();
+  }, [active, refreshKeys]);
   return (
     <div className="compose-layout">
       <ComposeForm />

@@ -28,13 +28,14 @@ export function SignedPreview() {
     <section className="panel preview" aria-labelledby="preview-title" aria-busy={preview.phase === 'signing'}>
       <div className="panel-head">
         <h2 id="preview-title">Signed envelope</h2>
-        <PreviewStatus phase={preview.phase} stamp={result?.claims.timestamp} mode={timestampMode} now={now} />
+        {/* The mode the shown envelope was signed in: while a switch re-signs, the old stamp is not "Signed 4 y ago". */}
+        <PreviewStatus phase={preview.phase} stamp={result?.claims.timestamp} mode={preview.stampMode ?? timestampMode} now={now} />
         <div className="spacer" />
         <button type="button" onClick={() => void signNow()} title={`${MOD_LABEL}+Enter signs and verifies`}>
           Sign now
         </button>
-        <button type="button" className="primary" onClick={() => void verifyNow()} disabled={!result || verifyPhase === 'verifying'} title="Ask the main side to verify this envelope with the vault's keys">
-          Verify on main side
+        <button type="button" className="primary" onClick={() => void verifyNow()} disabled={!result || verifyPhase === 'verifying'} title="Verify this envelope with the vault's keys, as Inspect would">
+          Verify
         </button>
       </div>
 

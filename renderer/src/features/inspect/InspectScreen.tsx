@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
 import { describeWhereFound } from '../../../../shared/diagnostics/where';
+import { merchantTextForVerdict } from '../../../../shared/diagnostics/merchant-text';
+import type { Verdict } from '../../../../shared/verdict';
+import type { Profile } from '../../../../shared/profile';
 import { useInspectStore } from '../../stores/inspect';
 import { useKeysStore } from '../../stores/keys';
 import { useScreenActive } from '../shell/screen';
@@ -12,7 +15,7 @@ import { ResignPanel } from './ResignPanel';
 import { SignaturePanel } from './SignaturePanel';
 import { ProfilePicker } from './ProfilePicker';
 import { PastedKeyBox } from './PastedKeyBox';
-import { useProfilesStore } from '../../stores/profiles';
+import { findProfile, useProfilesStore } from '../../stores/profiles';
 import { errorText } from '../../lib/errorText';
 import { SnippetPanel } from '../snippets/SnippetPanel';
 
@@ -23,6 +26,7 @@ export function InspectScreen() {
   const active = useScreenActive();
   // A profile edited on its screen (or by the CLI) changes the verdict: inspect again.
   const profilesVersion = useProfilesStore((p) => p.profiles.map((x) => `${x.id}:${x.updatedAt}`).join());
+  const profiles = useProfilesStore((p) => p.profiles);
   // Keys may have changed on another screen (or in the CLI) since this one was mounted.
   useEffect(() => {
     if (active) void refreshKeys();
@@ -117,9 +121,9 @@ export function InspectScreen() {
                 <FindingsSummary findings={verdict.findings} />
               </div>
               <p className="muted" aria-label="Where the request was found">
-                Read as {describeWhereFound(verdict.decoded)}.
+                {verdict.decoded.kind === 'unknown' ? 'No upiGetSessionToken request was recognised in this text.' : `Read as ${describeWhereFound(verdict.decoded)}.`}
               </p>
-              <FindingsList findings={verdict.findings} />
+              <FindingsList findings={verdict.findings} merchantText={() => merchantTextFor(verdict, profiles)} />
             </section>
             <SignaturePanel verdict={verdict} />
             <DecodedPanel decoded={verdict.decoded} referenceMs={referenceMs} />
@@ -132,3 +136,10 @@ export function InspectScreen() {
   );
 }
 
+
+/** The verdict for the merchant; the answering profile, when it registers the header's kid, says which key Juspay holds. */
+function merchantTextFor(verdict: Verdict, profiles: readonly Profile[]): string {
+  const kid = (verdict.decoded.header as { kid?: unknown } | undefined)?.kid;
+  const registered = findProfile(profiles, verdict.profile?.id)?.registeredKeys.find((k) => k.kid === kid)?.thumbprint;
+  return merchantTextForVerdict(verdict, registered ? { registered } : {});
+}

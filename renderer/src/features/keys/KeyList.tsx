@@ -106,7 +106,7 @@ function KeyCard({ keyInfo: k, sharesKidWith, now, onDelete }: { keyInfo: KeyInf
           {k.source.fileName && <span className="muted"> · {k.source.fileName}</span>}
         </dd>
         <dt>Created</dt>
-        <dd title={k.createdAt}>{Number.isNaN(created) ? k.createdAt : `${formatDateTime(created)} (${formatAge(created, now)})`}</dd>
+        <dd title={k.createdAt}>{Number.isNaN(created) ? k.createdAt : `${formatDateTime(created)} (${formatAge(created, now, { past: true })})`}</dd>
       </dl>
       <div className="row">
         {canSign(k) && (

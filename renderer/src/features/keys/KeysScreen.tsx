@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useKeysStore } from '../../stores/keys';
+import { useScreenActive } from '../shell/screen';
 import { Badge } from '../../ui/Badge';
 import { GenerateKey } from './GenerateKey';
 import { ImportKey } from './ImportKey';
@@ -10,6 +12,12 @@ export function KeysScreen() {
   const lastAdded = useKeysStore((s) => s.lastAdded);
   const dismiss = useKeysStore((s) => s.dismissLastAdded);
   const usable = vault?.state === 'unlocked';
+  // Keys may have been added or removed elsewhere (the CLI, another window) since this screen was last shown.
+  const refresh = useKeysStore((s) => s.refresh);
+  const active = useScreenActive();
+  useEffect(() => {
+    if (active) void refresh();
+  }, [active, refresh]);
   return (
     <div className="keys-layout">
       <VaultPanel />

@@ -1,4 +1,5 @@
 import type { Finding } from '../../../../shared/diagnostics/types';
+import { merchantTextForResponse } from '../../../../shared/diagnostics/merchant-text';
 import { FindingsList, FindingsSummary } from '../../ui/FindingsList';
 
 /** What is off about the response, from the same read as the rest of the screen: the one findings list, problems open, notes folded. */
@@ -9,7 +10,7 @@ export function Findings({ findings }: { findings: Finding[] }) {
         <h3 id="findings-title">Findings</h3>
         <FindingsSummary findings={findings} />
       </div>
-      <FindingsList findings={findings} label="Response findings" />
+      <FindingsList findings={findings} label="Response findings" merchantText={() => merchantTextForResponse(findings)} />
     </section>
   );
 }

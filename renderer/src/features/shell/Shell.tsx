@@ -64,7 +64,7 @@ export function Shell({ screens, children }: Props) {
           )}
           {infoError && (
             <Badge tone="error" title={errorText(infoError)}>
-              Main side unavailable
+              App not answering
             </Badge>
           )}
           <ShortcutsHelp />
