@@ -49,8 +49,9 @@ export class AutoLock {
     await this.loaded;
     if (change.autoLockMinutes !== undefined) {
       this.settings = { autoLockMinutes: change.autoLockMinutes };
-      await this.save();
+      // The clock follows the new setting before the (slow) write: the old timer must not fire meanwhile.
       this.touch();
+      await this.save();
     }
     return { ...this.settings };
   }
