@@ -66,7 +66,7 @@ describe('the allow-list', () => {
     storage.setItem('upi-inspector.inspect', { state: { text: `request with ${text}`, publicKey: text, draftId: 'd1', result: { verdict: 'not on the list' } }, version: 0 });
     await w.flushSettings();
     expect(main.settings.inspect).toEqual({ draftId: 'd1' });
-    expect(storage.getItem('upi-inspector.inspect')).toEqual({ state: { draftId: 'd1' }, version: 0 });
+    expect(storage.getItem('upi-inspector.inspect')).toEqual({ state: { draftId: 'd1' } });
     expect(everything()).not.toMatch(/PRIVATE KEY|X4cTteJY/);
   });
 
@@ -107,7 +107,21 @@ describe('the allow-list', () => {
     await w.startWindowStorage();
     await w.flushSettings();
     expect(main.patches).toEqual([]);
-    expect(await pending).toEqual({ state: { theme: 'light' }, version: 0 });
+    expect(await pending).toEqual({ state: { theme: 'light' } });
+  });
+});
+
+describe('the persisted stores', () => {
+  it('each comes back from the kept settings, whatever version number its own persist options carry', async () => {
+    main.settings = { ...DEFAULT_SETTINGS, app: { theme: 'light', screen: 'history' }, compose: { merchantId: 'M-9', timestampMode: 'pinned', pinnedTimestamp: '1700000000000' }, inspect: { draftId: 'd-9' } };
+    const w = await openWindow();
+    await w.startWindowStorage();
+    const { PERSISTED_STORES } = await import('../stores/persisted');
+    await Promise.all(PERSISTED_STORES.map((store) => store.persist.rehydrate()));
+    const [app, compose, inspect] = PERSISTED_STORES.map((store) => store.getState() as unknown as Record<string, unknown>);
+    expect(app).toMatchObject({ theme: 'light', screen: 'history' });
+    expect(compose).toMatchObject({ merchantId: 'M-9', timestampMode: 'pinned', pinnedTimestamp: '1700000000000' });
+    expect(inspect).toMatchObject({ draftId: 'd-9' });
   });
 });
 

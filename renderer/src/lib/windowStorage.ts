@@ -97,7 +97,9 @@ export function writeTableLayout(table: string, layout: TableLayout | null): voi
 function storedState(name: StoreName): StorageValue<Record<string, unknown>> | null {
   const section = settingsSnapshot()?.[sectionOf(name)];
   const state = keptFields(name, section ?? {});
-  return Object.keys(state).length === 0 ? null : { state, version: 0 };
+  // No version: the settings file is versioned and validated field by field (shared/settings.ts), so a
+  // store's own migrations never run on it (with a version zustand would drop a store whose number differs).
+  return Object.keys(state).length === 0 ? null : { state };
 }
 
 /** The storage every zustand `persist` store of the window uses (`storage: persistStorage('name')`). */
