@@ -29,7 +29,9 @@ async function recordThemes(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const seen: (string | undefined)[] = [];
     (window as unknown as { themesSeen: typeof seen }).themesSeen = seen;
-    new MutationObserver(() => seen.push(document.documentElement.dataset.theme)).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    // The page as served, before the window's script has loaded the settings (it waits for them).
+    document.addEventListener('DOMContentLoaded', () => seen.push(`served:${document.documentElement.dataset.theme}`));
+    new MutationObserver(() => seen.push(document.documentElement.dataset.theme)).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-theme'] });
   });
 }
 
@@ -79,8 +81,10 @@ test('theme, screen, Compose fields and the accounts table layout are kept by th
     await expect(page.getByRole('main', { name: 'Response' })).toBeVisible();
     const theme = onDisk(dataDir).app!.theme as string;
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    // The theme was right from the first paint: the other one never showed.
-    expect(await page.evaluate(() => (window as unknown as { themesSeen: string[] }).themesSeen)).not.toContain(theme === 'dark' ? 'light' : 'dark');
+    // The theme was right from the first paint: the host served the page in it, and the other one never showed.
+    const seen = await page.evaluate(() => (window as unknown as { themesSeen: string[] }).themesSeen);
+    expect(seen).toContain(`served:${theme}`);
+    expect(seen).not.toContain(theme === 'dark' ? 'light' : 'dark');
 
     await response.paste(fixture('linked.json'));
     await expect(response.accountFilter).toHaveValue('otp:6');
