@@ -106,6 +106,16 @@ test('theme, screen, Compose fields and the accounts table layout are kept by th
   }
 });
 
+test('a change made just before a reload is kept (the last write goes as the page leaves)', async ({ app }) => {
+  const shell = new AppShell(app);
+  await shell.open('Inspect');
+  const theme = (await app.locator('html').getAttribute('data-theme')) === 'dark' ? 'light' : 'dark';
+  await shell.setTheme(theme);
+  await app.reload();
+  await expect(app.getByRole('main', { name: 'Inspect' })).toBeVisible();
+  await expect(app.locator('html')).toHaveAttribute('data-theme', theme);
+});
+
 test('a damaged settings file is set aside, the window says so and opens with the defaults', async ({ page }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'upi-inspector-e2e-'));
   writeFileSync(join(dataDir, 'settings.json'), '{"app": {"theme": ');
