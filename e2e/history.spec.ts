@@ -29,12 +29,17 @@ test.describe('history', () => {
     const compose = new ComposePage(page);
     await compose.open();
     await compose.fill(CLAIMS);
+    // Pinned: the Compose form is kept in the settings and signed again when the next window opens, and
+    // with the same timestamp that signature is the same envelope (a "now" one would replace the entry).
+    const pinned = String(Date.now());
+    await compose.pinTimestamp(pinned);
+    await expect.poll(async () => (await compose.envelope()).claims.timestamp).toBe(pinned);
     const signed = await compose.envelope();
 
     await stopBrowserHost(first.child);
     const second = await startBrowserHost({}, dataDir);
     hosts.push(second.child);
-    // A new port is a new origin: nothing of the first window's state comes along, only the data directory.
+    // A new port is a new origin: what comes along is the data directory (history, settings).
     await page.goto(second.host.url);
 
     const history = new HistoryPage(page);

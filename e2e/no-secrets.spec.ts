@@ -129,14 +129,16 @@ test.describe('no private key at rest', () => {
     await page.reload();
     await expect(page.getByRole('main')).toBeVisible();
     const stored = await windowStorage(page);
-    expect(stored).toContain('upi-inspector.compose');
+    // Settings are kept in the data directory (settings.json, scanned below); the tab keeps only its token.
+    expect(stored.split('\n').filter(Boolean).map((line) => line.split('=')[0])).toEqual(['upi-inspector.token']);
     for (const piece of [...signing.pieces, ...stray.pieces, 'PRIVATE KEY']) expect(stored.includes(piece), `window storage holds "${piece.slice(0, 20)}…"`).toBe(false);
 
     // The data directory, once the host has written everything (history, profiles, the vault).
     await stopBrowserHost(child);
     child = undefined;
     const files = filesUnder(dataDir);
-    expect(files.map((f) => f.path.slice(dataDir!.length + 1)).sort()).toEqual(expect.arrayContaining(['history.sqlite', 'profiles.json', 'vault.json']));
+    expect(files.map((f) => f.path.slice(dataDir!.length + 1)).sort()).toEqual(expect.arrayContaining(['history.sqlite', 'profiles.json', 'settings.json', 'vault.json']));
+    expect(files.find((f) => f.path.endsWith('settings.json'))?.text, 'the settings hold the Compose form (so this scan covers them)').toContain('"merchantId"');
     for (const { path, text } of files) {
       for (const piece of [...signing.pieces, ...stray.pieces, 'PRIVATE KEY', '"d":']) expect(text.includes(piece), `${path} holds "${piece.slice(0, 20)}…"`).toBe(false);
     }

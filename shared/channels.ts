@@ -39,6 +39,8 @@ export const CHANNELS = [
   'logs:capture:stop',
   'case:export',
   'history:recordLog',
+  'settings:get',
+  'settings:set',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -39,6 +39,7 @@ import { captureStartInput, capturePollInput, captureStopInput, logsSessionInput
 import type { LogSession } from './logs/session';
 import { caseExportInput, redactionSchema, type CaseExport } from './case/channels';
 import { recordLogSchema, type RecordLogResult } from './history-log';
+import { settingsPatchSchema, type SettingsAnswer } from './settings';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -274,6 +275,10 @@ export const contract = {
   'logs:capture:stop': channel<typeof captureStopInput, CaptureSnapshot>(captureStopInput),
   'case:export': channel<typeof caseExportInput, CaseExport>(caseExportInput),
   'history:recordLog': channel<typeof recordLogSchema, RecordLogResult>(recordLogSchema),
+  /** The window's settings as kept in the data directory (theme, screen, Compose form, table layouts). */
+  'settings:get': channel<typeof empty, SettingsAnswer>(empty),
+  /** Changes the sections and tables given (a table set to null is forgotten); answers with the settings now kept. */
+  'settings:set': channel<typeof settingsPatchSchema, SettingsAnswer>(settingsPatchSchema),
 } satisfies Record<Channel, { input: z.ZodType; output?: unknown }>;
 
 export type Contract = typeof contract;

@@ -191,6 +191,13 @@ export const ERRORS = {
   },
   profiles_damaged: { title: 'The profiles file is damaged and could not be moved aside', status: 200, fix: { any: 'Move it aside by hand; the profiles then start empty.' } },
   profiles_write_failed: { title: 'The profiles could not be saved', status: 200, fix: { any: "Check the data folder's permissions and free space; nothing was changed." } },
+  settings_private_key: {
+    title: 'A setting holds a private key, so nothing was kept',
+    status: 200,
+    fix: { any: 'Keep private keys in the key vault (Keys); settings name a key by its id only.' },
+  },
+  settings_damaged: { title: 'The settings file could not be read or moved aside', status: 200, fix: { any: 'Move settings.json out of the data folder by hand; the settings then start from the defaults.' } },
+  settings_write_failed: { title: 'The settings could not be saved', status: 200, fix: { any: "Check the data folder's permissions and free space; the window keeps its settings until it closes." } },
   profile_mismatch: {
     title: 'The key does not belong to the chosen profile',
     status: 200,

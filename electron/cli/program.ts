@@ -15,6 +15,7 @@ import { registerVerifyCommand } from './commands/verify';
 import { registerLogsCommand } from './commands/logs';
 import { registerVaultCommands } from './commands/vault';
 import { registerCaseCommands } from './commands/case';
+import { registerSettingsCommands } from './commands/settings';
 import { createContext } from './context';
 import { EXIT, reportError } from './errors';
 import { processIo, type CliIo } from './io';
@@ -24,6 +25,7 @@ const COMMANDS: RegisterCommand[] = [registerKeysCommands, registerSignCommand, 
 COMMANDS.push(registerLogsCommand);
 COMMANDS.push(registerVaultCommands);
 COMMANDS.push(registerCaseCommands);
+COMMANDS.push(registerSettingsCommands);
 
 export function createProgram(io: CliIo, setExit: (code: number) => void): Command {
   const ctx = createContext(io, version);

@@ -11,6 +11,7 @@ import { resolveDataDir } from '../core/vault/store';
 import { openHostVault } from './vault';
 import { parseHostArgs } from './args';
 import { listenRemembering } from './port-memory';
+import { keptTheme } from '../core/settings/page-theme';
 
 async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2));
@@ -26,7 +27,11 @@ async function main(): Promise<void> {
   const vault = await openHostVault(process.env);
   const dataDir = resolveDataDir(process.env);
   const core = createCore({ host: 'browser', version, vault, dataDir });
-  const host = await listenRemembering(args.port, dataDir, { rendererDir, dispatch: (channel, input) => core.dispatch(channel as never, input) });
+  const host = await listenRemembering(args.port, dataDir, {
+    rendererDir,
+    dispatch: (channel, input) => core.dispatch(channel as never, input),
+    pageTheme: () => keptTheme(dataDir),
+  });
   process.stdout.write(`UPI Inspector (browser host) at ${host.url}\n`);
 
   let closing = false;

@@ -15,6 +15,7 @@ import { parseJson } from '../../shared/json';
 import { statusOfCode, type ErrorCode } from '../../shared/errors';
 import type { ErrorDetails, Result } from '../../shared/result';
 import { CONTENT_SECURITY_POLICY, lookupStaticFile, readStaticFile } from './static-files';
+import { withPageTheme, type PageTheme } from '../core/settings/page-theme';
 import { isJsonContentType, repeatedHeader } from './headers';
 import { ByteBudget, DEFAULT_INTAKE_LIMITS, receiveBody, type IntakeLimits } from './intake';
 
@@ -38,6 +39,8 @@ export interface HostOptions {
   hostname?: string;
   /** Defaults: DEFAULT_INTAKE_LIMITS and MAX_CONNECTIONS; tests lower them. */
   limits?: Partial<HostLimits>;
+  /** The kept theme, written into index.html so the page opens in it (none: the page as built). */
+  pageTheme?: () => Promise<PageTheme | null>;
 }
 
 export interface RunningHost {
@@ -183,6 +186,7 @@ export function createHostServer(options: HostOptions): { server: Server; token:
     } catch {
       return refuse(res, 'not_found', `No file at ${url.pathname}.`, { fix: 'Build the renderer first: npm run build.' });
     }
+    if (options.pageTheme && found.path.endsWith('index.html')) data = withPageTheme(data, await options.pageTheme());
     res.writeHead(200, {
       'content-type': found.contentType,
       'content-security-policy': CONTENT_SECURITY_POLICY,

@@ -3,6 +3,7 @@
  * Plain Node (web Request/Response), so it is tested without Electron.
  */
 import { CONTENT_SECURITY_POLICY, lookupStaticFile, readStaticFile } from '../host/static-files';
+import { withPageTheme, type PageTheme } from '../core/settings/page-theme';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'inspector';
@@ -19,7 +20,8 @@ export function isAppUrl(raw: string | undefined | null): boolean {
   }
 }
 
-export function createAppProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
+/** `pageTheme`: the kept theme, written into index.html so the window opens in it. */
+export function createAppProtocolHandler(rendererDir: string, pageTheme?: () => Promise<PageTheme | null>): (request: Request) => Promise<Response> {
   return async (request) => {
     let url: URL;
     try {
@@ -33,7 +35,8 @@ export function createAppProtocolHandler(rendererDir: string): (request: Request
     if (found.kind === 'forbidden') return new Response('Forbidden', { status: 403 });
     if (found.kind === 'not-found') return new Response('Not found', { status: 404 });
     try {
-      const body = await readStaticFile(found.path);
+      let body = await readStaticFile(found.path);
+      if (pageTheme && found.path.endsWith('index.html')) body = withPageTheme(body, await pageTheme());
       return new Response(new Uint8Array(body), {
         status: 200,
         headers: {

@@ -10,6 +10,7 @@ import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-proto
 import { registerIpcHandlers } from './ipc';
 import { applySecurityPolicies, denyAllPermissions } from './security';
 import { openDesktopVault } from './vault';
+import { keptTheme } from '../core/settings/page-theme';
 import { holdSingleInstance } from './single-instance';
 import { secureWindowOptions } from './window';
 
@@ -35,7 +36,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   const paths = buildPaths(app.getAppPath());
   denyAllPermissions(session.defaultSession);
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.renderer));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.renderer, () => keptTheme(app.getPath('userData'))));
 
   const dataDir = app.getPath('userData');
   const vault = await openDesktopVault(safeStorage, dataDir);

@@ -1,7 +1,8 @@
 /**
- * The window keeps things through one door (renderer/src/lib/windowStorage.ts, its allow-list): no other
- * module of the window touches localStorage, sessionStorage or IndexedDB, and every zustand `persist`
- * store names its storage there. Together with the door's own tests and e2e/no-secrets.spec.ts, this is
+ * The window keeps things through one door (renderer/src/lib/windowStorage.ts, its allow-list, which
+ * keeps settings on the main side): no other module of the window touches localStorage, sessionStorage
+ * or IndexedDB, and every zustand `persist` store names its storage there and is hydrated before the
+ * first render (stores/persisted.ts). Together with the door's own tests and e2e/no-secrets.spec.ts, this is
  * why nothing secret lands in the browser profile or Electron's userData.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -42,6 +43,11 @@ describe('the window’s storage door', () => {
     for (const p of persisted) {
       expect(p.storage, `${p.file}: persist() without storage: persistStorage('…')`).toBeDefined();
       expect(door, `${p.file}: ${p.storage} is not on the allow-list`).toContain(`'${p.storage}': {`);
+    }
+    const hydrated = readFileSync(join(src, 'stores', 'persisted.ts'), 'utf8');
+    for (const file of new Set(persisted.map((p) => p.file))) {
+      const store = /export const (use\w+Store)\b/.exec(files.find((f) => f.name === file)!.text)?.[1];
+      expect(hydrated, `${file}: ${store} is not in PERSISTED_STORES (hydrated before the first render)`).toMatch(new RegExp(`PERSISTED_STORES = \\[[^\\]]*\\b${store}\\b`));
     }
   });
 });

@@ -9,6 +9,7 @@ import { err, type Result } from '../../shared/result';
 import { readItem, writeItem } from './lib/windowStorage';
 
 export const TOKEN_HEADER = 'x-upi-inspector-token';
+const KEEPALIVE_MAX_CHARS = 16 * 1024;
 
 declare global {
   interface Window {
@@ -34,11 +35,15 @@ export function createHttpApi(token: string | null, fetchImpl: typeof fetch = fe
       return err('no_token', 'This page was opened without its token.');
     }
     let response: Response;
+    const body = JSON.stringify(input ?? {});
     try {
       response = await fetchImpl(channelPath(channel), {
         method: 'POST',
         headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-        body: JSON.stringify(input ?? {}),
+        body,
+        // A small call made as the page goes away (the last settings change before a reload) still arrives;
+        // browsers refuse keepalive bodies over 64 KiB.
+        keepalive: body.length < KEEPALIVE_MAX_CHARS,
       });
     } catch {
       return err('host_unreachable', 'The browser host does not answer.');

@@ -1,14 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { scrubWindowStorage } from './lib/windowStorage';
+import { reportSettingsProblems } from './lib/settingsStorage';
+import { startWindowStorage } from './lib/windowStorage';
+import { useAppStore } from './stores/app';
+import { PERSISTED_STORES } from './stores/persisted';
 import './styles/app.css';
 
-// What an older version may have kept (a private key pasted into Inspect's key box) goes first.
-scrubWindowStorage();
+/**
+ * The settings (kept on the main side) are loaded with one request before the first render, so the
+ * window opens with its own theme, screen and forms rather than flashing the defaults.
+ */
+async function start(): Promise<void> {
+  const notice = await startWindowStorage();
+  await Promise.all(PERSISTED_STORES.map((store) => store.persist.rehydrate()));
+  document.documentElement.dataset.theme = useAppStore.getState().theme;
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  reportSettingsProblems((message) => useAppStore.getState().notify(message, 'warn'));
+  if (notice) useAppStore.getState().notify(notice, 'warn');
+}
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void start();

@@ -16,6 +16,7 @@ import { historyHandlers } from './history';
 import { logHandlers } from './logs';
 import { vaultHandlers } from './vault';
 import { caseHandlers } from './cases';
+import { settingsHandlers } from './settings';
 import type { CoreContext, HandlerTable } from './types';
 
 export type { CoreContext, HandlerTable } from './types';
@@ -30,6 +31,7 @@ export const handlers: HandlerTable = {
   ...logHandlers,
   ...vaultHandlers,
   ...caseHandlers,
+  ...settingsHandlers,
 };
 
 /** Input fields that may hold JSON text (a pasted request or response, a JWK): checked for depth before any handler reads them. */

@@ -114,6 +114,11 @@ describe('no channel output carries private key material', async () => {
   await call('logs:capture:poll', { captureId: capture.captureId, since: 0 });
   await call('logs:capture:stop', { captureId: capture.captureId });
   process.env.PATH = savedPath;
+  // The window's settings: a private key typed into a Compose field or Inspect's key box is refused, not kept.
+  await call('settings:set', { app: { theme: 'dark' }, compose: { merchantId: 'M1', keyId: a.id } });
+  await call('settings:set', { compose: { merchantId: merchant.pkcs8Pem } });
+  await call('settings:set', { inspect: { publicKey: JSON.stringify(merchant.privateJwk) } });
+  await call('settings:get', {});
   // The vault's own channels: settings, a passphrase change (wrong current, weak next, then right), lock, unlock.
   await call('vault:settings', { autoLockMinutes: 30 });
   await call('vault:changePassphrase', { current: 'not the passphrase', next: NEW_PASSPHRASE });
@@ -162,6 +167,9 @@ describe('no channel output carries private key material', async () => {
         'vault:unlock:ok',
         'case:export:ok',
         'history:recordLog:ok',
+        'settings:set:ok',
+        'settings:set:settings_private_key',
+        'settings:get:ok',
       ]),
     );
     const verified = outputs.filter((o) => o.channel === 'envelope:verify').map((o) => o.result.ok && (o.result.value as { valid: boolean }).valid);

@@ -1,169 +1,176 @@
 /**
- * The one door to the window's storage. Everything the window keeps across reloads — the zustand
- * `persist` stores and the few plain items — is written through here, and only what is on ALLOWED gets
- * written: a named item, and for a store only its listed fields. A value holding private key material (a
- * PEM private key, a private JWK) is never written, whatever field it is in: a private key pasted into a
- * public-key box, or by mistake into any other box, stays in memory only. localStorage lands on disk (the
- * browser profile, Electron's userData), so this is the line between a paste and a file.
+ * The one door to what the window keeps. Settings (the zustand `persist` stores, the snippet language,
+ * table layouts) are kept on the main side in the data directory (lib/settingsStorage.ts), so every
+ * launch and both hosts see them; only the browser host's per-launch token stays in the tab
+ * (sessionStorage). Only what ALLOWED names is kept — for a store only its listed fields, which are the
+ * fields shared/settings.ts knows — and a value holding private key material (a PEM private key, a
+ * private JWK) never is, whatever field it is in: a private key pasted anywhere stays in memory only.
  *
- * At start, `scrubWindowStorage` removes what an older version may have left: unknown items of ours,
- * fields off the list, and any stored value holding private material.
+ * At start, `startWindowStorage` loads the settings and moves what an older version left in the window's
+ * localStorage into them, once, then clears it.
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
-import { holdsPrivateKeyText } from '../../../shared/private-material';
+import { SECTION_FIELDS, holdsPrivateMaterial, tableLayoutSchema, type SectionName, type SettingsPatch, type TableLayout } from '../../../shared/settings';
+import { loadSettings, settingsReady, settingsSnapshot, writeSettings } from './settingsStorage';
 
-type Area = 'local' | 'session';
+export { holdsPrivateMaterial } from '../../../shared/settings';
 
 interface Allowed {
-  area: Area;
-  /** A zustand store: the fields of its state that may be kept. Absent: a plain string item. */
-  fields?: readonly string[];
+  /** Kept in the settings: a store's section; or a plain item of the settings; or in the tab only. */
+  keep: { section: SectionName } | { item: 'snippetLang' } | { tab: true };
   /** Why it is kept (and why it is harmless). */
   why: string;
 }
 
 export const ALLOWED = {
-  'upi-inspector.app': { area: 'local', fields: ['screen', 'theme'], why: 'the screen last open and the theme' },
-  'upi-inspector.compose': {
-    area: 'local',
-    fields: ['requestId', 'service', 'action', 'merchantId', 'merchantCustomerId', 'merchantChannelId', 'timestampMode', 'pinnedTimestamp', 'keyId', 'profileId'],
-    why: 'the Compose form: request fields, and which vault key and profile (by id, never key material)',
-  },
-  'upi-inspector.inspect': {
-    area: 'local',
-    fields: ['text', 'draftId', 'publicKey', 'reference', 'resignKeyId', 'profileChoice'],
-    why: 'what was pasted into Inspect: a request and a public key (a private key is never kept)',
-  },
-  'upi-inspector.snippet-lang': { area: 'local', why: 'the code language last chosen' },
-  'upi-inspector.token': { area: 'session', why: "the browser host's per-launch token, for reloads of this tab only" },
+  'upi-inspector.app': { keep: { section: 'app' }, why: 'the screen last open and the theme' },
+  'upi-inspector.compose': { keep: { section: 'compose' }, why: 'the Compose form: request fields, and which vault key and profile (by id, never key material)' },
+  'upi-inspector.inspect': { keep: { section: 'inspect' }, why: 'what was pasted into Inspect: a request and a public key (a private key is never kept)' },
+  'upi-inspector.snippet-lang': { keep: { item: 'snippetLang' }, why: 'the code language last chosen' },
+  'upi-inspector.token': { keep: { tab: true }, why: "the browser host's per-launch token, for reloads of this tab only" },
 } as const satisfies Record<string, Allowed>;
 
-/** Families of plain items, one per name after the prefix (a layout per table). */
-export const ALLOWED_PREFIXES = {
-  'upi-inspector.table-layout.': { area: 'local', why: 'which columns a table shows, and in what order' },
-} as const satisfies Record<string, Allowed>;
-
-export type StoredName = keyof typeof ALLOWED | `${keyof typeof ALLOWED_PREFIXES}${string}`;
-
-/** What the list says of `name`: its own entry, or its family's; undefined when it is not on the list. */
-function allowedFor(name: string): Allowed | undefined {
-  const own = (ALLOWED as Record<string, Allowed>)[name];
-  if (own) return own;
-  const family = Object.keys(ALLOWED_PREFIXES).find((prefix) => name.startsWith(prefix) && name.length > prefix.length);
-  return family ? (ALLOWED_PREFIXES as Record<string, Allowed>)[family] : undefined;
-}
-
+/** Names of the window's storage an older version wrote (a layout per table), moved into the settings. */
+const LEGACY_TABLE_PREFIX = 'upi-inspector.table-layout.';
 const PREFIX = 'upi-inspector.';
 
-function areaOf(area: Area): Storage | null {
+export type StoredName = keyof typeof ALLOWED;
+type StoreName = { [N in StoredName]: (typeof ALLOWED)[N]['keep'] extends { section: SectionName } ? N : never }[StoredName];
+
+function tabStorage(): Storage | null {
   try {
-    return (area === 'local' ? globalThis.localStorage : globalThis.sessionStorage) ?? null;
+    return globalThis.sessionStorage ?? null;
   } catch {
-    return null; // storage disabled (private mode, a sandboxed frame): nothing is kept
+    return null; // storage disabled (a sandboxed frame): the token lasts for this page only
   }
 }
 
-/** True when any string in `value` (at any depth) holds private key material. */
-export function holdsPrivateMaterial(value: unknown): boolean {
-  if (typeof value === 'string') return holdsPrivateKeyText(value);
-  if (Array.isArray(value)) return value.some(holdsPrivateMaterial);
-  if (value !== null && typeof value === 'object') return Object.values(value).some(holdsPrivateMaterial);
-  return false;
+function sectionOf(name: StoreName): SectionName {
+  return ALLOWED[name].keep.section;
 }
 
-/** A store's state as it may be kept: its allowed fields, less any holding private material. */
-export function keptFields(name: StoredName, state: Record<string, unknown>): Record<string, unknown> {
-  const fields: readonly string[] = allowedFor(name)?.fields ?? [];
-  return Object.fromEntries(Object.entries(state).filter(([field, value]) => fields.includes(field) && !holdsPrivateMaterial(value)));
+/** A store's state as it may be kept: its listed, valid fields, less any holding private material. */
+export function keptFields(name: StoreName, state: Record<string, unknown>): Record<string, unknown> {
+  const fields = SECTION_FIELDS[sectionOf(name)] as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+  return Object.fromEntries(
+    Object.entries(state).filter(([field, value]) => Object.hasOwn(fields, field) && !holdsPrivateMaterial(value) && fields[field]!.safeParse(value).success),
+  );
 }
 
-/** A plain item: written when it is allowed and holds nothing private. */
+/** A plain item: the token in the tab, the snippet language in the settings; nothing private. */
 export function writeItem(name: StoredName, value: string): void {
-  const allowed = allowedFor(name);
-  if (!allowed || allowed.fields || holdsPrivateMaterial(value)) return;
+  const keep: Allowed['keep'] = ALLOWED[name]?.keep;
+  if (!keep || 'section' in keep || holdsPrivateMaterial(value)) return;
+  if ('item' in keep) {
+    void writeSettings({ snippetLang: value.slice(0, 40) || null });
+    return;
+  }
   try {
-    areaOf(allowed.area)?.setItem(name, value);
+    tabStorage()?.setItem(name, value);
   } catch {
     // full or disabled: it lasts for this page only
   }
 }
 
 export function readItem(name: StoredName): string | null {
-  const allowed = allowedFor(name);
+  const keep: Allowed['keep'] | undefined = ALLOWED[name]?.keep;
+  if (!keep || 'section' in keep) return null;
+  if ('item' in keep) return settingsSnapshot()?.snippetLang ?? null;
   try {
-    return allowed ? (areaOf(allowed.area)?.getItem(name) ?? null) : null;
+    return tabStorage()?.getItem(name) ?? null;
   } catch {
     return null;
   }
 }
 
-export function removeItem(name: StoredName): void {
-  const allowed = allowedFor(name);
-  try {
-    if (allowed) areaOf(allowed.area)?.removeItem(name);
-  } catch {
-    // disabled
-  }
+/** A table's kept layout, or null. */
+export function readTableLayout(table: string): TableLayout | null {
+  return settingsSnapshot()?.tables[table] ?? null;
+}
+
+/** Keeps a table's layout (null forgets it); one holding private material (a key pasted into a filter) is not kept. */
+export function writeTableLayout(table: string, layout: TableLayout | null): void {
+  if (layout !== null && (holdsPrivateMaterial(layout) || !tableLayoutSchema.safeParse(layout).success)) return;
+  void writeSettings({ tables: { [table]: layout } });
+}
+
+function storedState(name: StoreName): StorageValue<Record<string, unknown>> | null {
+  const section = settingsSnapshot()?.[sectionOf(name)];
+  const state = keptFields(name, section ?? {});
+  // No version: the settings file is versioned and validated field by field (shared/settings.ts), so a
+  // store's own migrations never run on it (with a version zustand would drop a store whose number differs).
+  return Object.keys(state).length === 0 ? null : { state };
 }
 
 /** The storage every zustand `persist` store of the window uses (`storage: persistStorage('name')`). */
-export function persistStorage<S>(name: keyof typeof ALLOWED): PersistStorage<S> {
-  const area = ALLOWED[name].area;
+export function persistStorage<S>(name: StoreName): PersistStorage<S> {
   return {
-    getItem: (key) => {
-      const raw = readItem(key as StoredName);
-      if (raw === null) return null;
-      try {
-        const parsed = JSON.parse(raw) as StorageValue<Record<string, unknown>>;
-        return { ...parsed, state: keptFields(name, parsed.state ?? {}) } as StorageValue<S>;
-      } catch {
-        return null;
-      }
-    },
-    setItem: (key, value) => {
-      const stored: StorageValue<Record<string, unknown>> = { ...value, state: keptFields(name, value.state as Record<string, unknown>) };
-      try {
-        areaOf(area)?.setItem(key, JSON.stringify(stored));
-      } catch {
-        // full or disabled
-      }
-    },
-    removeItem: (key) => removeItem(key as StoredName),
+    // A store made before the settings are loaded hydrates once they are (main.tsx waits for that).
+    getItem: () => (settingsSnapshot() ? (storedState(name) as StorageValue<S> | null) : settingsReady().then(() => storedState(name) as StorageValue<S> | null)),
+    setItem: (_key, value) => void writeSettings({ [sectionOf(name)]: keptFields(name, value.state as Record<string, unknown>) }),
+    removeItem: () => void writeSettings({ [sectionOf(name)]: {} }),
   };
 }
 
-/** Removes what is not on the list, or holds private material, from both storages. Returns the names changed. */
-export function scrubWindowStorage(): string[] {
-  const changed: string[] = [];
-  for (const area of ['local', 'session'] as const) {
-    const storage = areaOf(area);
-    if (!storage) continue;
-    const names = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k !== null && k.startsWith(PREFIX));
-    for (const key of names) {
-      const allowed = allowedFor(key);
-      const raw = storage.getItem(key) ?? '';
-      if (!allowed || allowed.area !== area || (!allowed.fields && holdsPrivateMaterial(raw))) {
-        storage.removeItem(key);
-        changed.push(key);
-        continue;
-      }
-      if (!allowed.fields) continue;
-      const scrubbed = scrubbedStore(key as StoredName, raw);
-      if (scrubbed === raw) continue;
-      if (scrubbed === null) storage.removeItem(key);
-      else storage.setItem(key, scrubbed);
-      changed.push(key);
-    }
-  }
-  return changed;
-}
-
-function scrubbedStore(name: StoredName, raw: string): string | null {
+function localArea(): Storage | null {
   try {
-    const parsed = JSON.parse(raw) as StorageValue<Record<string, unknown>>;
-    const state = keptFields(name, parsed.state ?? {});
-    return Object.keys(state).length === Object.keys(parsed.state ?? {}).length ? raw : JSON.stringify({ ...parsed, state });
+    return globalThis.localStorage ?? null;
   } catch {
     return null;
   }
+}
+
+/**
+ * What an older version kept in the window's localStorage, as a change to the settings: each store,
+ * item and table layout the settings do not have yet, less anything off the list or private.
+ */
+function legacyPatch(local: Storage, names: string[]): SettingsPatch {
+  const kept = settingsSnapshot();
+  const patch: SettingsPatch = {};
+  const parse = (raw: string | null): unknown => {
+    try {
+      return JSON.parse(raw ?? 'null');
+    } catch {
+      return null;
+    }
+  };
+  for (const name of names) {
+    const raw = local.getItem(name);
+    const allowed = (ALLOWED as Record<string, Allowed>)[name];
+    if (allowed && 'section' in allowed.keep) {
+      const section = allowed.keep.section;
+      const state = keptFields(name as StoreName, ((parse(raw) as { state?: Record<string, unknown> } | null)?.state ?? {}) as Record<string, unknown>);
+      if (Object.keys(state).length > 0 && Object.keys(kept?.[section] ?? {}).length === 0) Object.assign(patch, { [section]: state });
+    } else if (allowed && 'item' in allowed.keep) {
+      if (raw && !kept?.snippetLang && !holdsPrivateMaterial(raw)) patch.snippetLang = raw.slice(0, 40);
+    } else if (name.startsWith(LEGACY_TABLE_PREFIX)) {
+      const table = name.slice(LEGACY_TABLE_PREFIX.length);
+      const layout = tableLayoutSchema.safeParse(parse(raw));
+      if (layout.success && !holdsPrivateMaterial(layout.data) && !kept?.tables[table]) patch.tables = { ...patch.tables, [table]: layout.data };
+    }
+  }
+  return patch;
+}
+
+/**
+ * Loads the settings before the first render and moves what an older version kept in localStorage into
+ * them (once: it is cleared when the settings have it). Clears the tab's storage of anything but the
+ * token. Resolves to a notice for the window (a damaged settings file set aside), if any.
+ */
+export async function startWindowStorage(): Promise<string | undefined> {
+  const notice = await loadSettings();
+  const tab = tabStorage();
+  if (tab) {
+    const names = Array.from({ length: tab.length }, (_, i) => tab.key(i)).filter((k): k is string => k !== null && k.startsWith(PREFIX));
+    for (const name of names) if (name !== 'upi-inspector.token' || holdsPrivateMaterial(tab.getItem(name) ?? '')) tab.removeItem(name);
+  }
+  const local = localArea();
+  if (!local) return notice;
+  const names = Array.from({ length: local.length }, (_, i) => local.key(i)).filter((k): k is string => k !== null && k.startsWith(PREFIX));
+  if (names.length === 0) return notice;
+  const patch = legacyPatch(local, names);
+  // Cleared only once the settings have it: a failed move is tried again at the next start.
+  if (Object.keys(patch).length > 0 && !(await writeSettings(patch, { now: true }))) return notice;
+  for (const name of names) local.removeItem(name);
+  return notice;
 }

@@ -3,11 +3,13 @@ import { persist } from 'zustand/middleware';
 import type { AppInfo } from '../../../shared/contract';
 import type { VaultStatus } from '../../../shared/keys';
 import type { AppError } from '../../../shared/result';
+import type { SCREENS, THEMES } from '../../../shared/settings';
 import { api } from '../api';
 import { persistStorage } from '../lib/windowStorage';
 
-export type Screen = 'compose' | 'response' | 'inspect' | 'keys' | 'profiles' | 'history' | 'timeline';
-export type Theme = 'light' | 'dark';
+// One list of screens and themes, shared with the settings schema: a screen added there is kept as the last one.
+export type Screen = (typeof SCREENS)[number];
+export type Theme = (typeof THEMES)[number];
 
 interface AppState {
   info: AppInfo | null;

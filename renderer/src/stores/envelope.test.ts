@@ -10,6 +10,8 @@ vi.mock('../api', () => ({ api: { 'envelope:sign': (i: unknown) => sign(i), 'env
 const { useEnvelopeStore, fieldErrors, fieldWarnings, signingProblems, currentFields, SIGN_DEBOUNCE_MS } = await import('./envelope');
 const { freshEnvelope, copyEnvelope, envelopeToCopy, RESIGN_AFTER_MS } = await import('../features/compose/envelopeExport');
 const { useAppStore } = await import('./app');
+const { loadSettings, settingsSnapshot } = await import('../lib/settingsStorage');
+await loadSettings(); // no main side here: the settings are the window's copy only
 
 const REQUEST_ID = '0cdd0a47-cc0a-439c-90af-0a7f59eef8a2';
 const fields = {
@@ -144,7 +146,7 @@ describe('live signing', () => {
     sign.mockResolvedValue(signed('{"a":1}'));
     useEnvelopeStore.getState().setField('merchantId', 'persisted');
     await useEnvelopeStore.getState().signNow();
-    const saved = JSON.parse(localStorage.getItem('upi-inspector.compose')!).state;
+    const saved = settingsSnapshot()!.compose;
     expect(saved).toMatchObject({ merchantId: 'persisted', keyId: 'k1', timestampMode: 'pinned', pinnedTimestamp: fields.timestamp });
     expect(Object.keys(saved).sort()).toEqual(
       ['action', 'keyId', 'merchantChannelId', 'merchantCustomerId', 'merchantId', 'pinnedTimestamp', 'profileId', 'requestId', 'service', 'timestampMode'].sort(),

@@ -29,6 +29,9 @@ interface Props<T> {
   columnFilters?: { values: Record<string, string>; onChange(id: string, value: string): void };
   /** Total order for sorting; absent values (undefined, null) always go last. */
   compare?: (a: unknown, b: unknown) => number;
+  /** The sort, when the caller keeps it (a table's saved layout); otherwise the table keeps its own. */
+  sort?: { id: string; desc: boolean } | null;
+  onSortChange?(sort: { id: string; desc: boolean } | null): void;
   onRowClick?: (row: T) => void;
   /** Row id drawn as selected. */
   selectedRowId?: string | null;
@@ -77,13 +80,22 @@ export function DataTable<T>({
   pinFirst = false,
   columnFilters,
   compare = defaultCompare,
+  sort,
+  onSortChange,
   onRowClick,
   selectedRowId,
   maxHeight = 420,
   rowHeight = 30,
   empty,
 }: Props<T>) {
-  const [sorting, setSorting] = useState<SortingState>([]);
+  const [ownSorting, setOwnSorting] = useState<SortingState>([]);
+  const kept = sort !== undefined && onSortChange !== undefined;
+  const sorting: SortingState = useMemo(() => (kept ? (sort ? [sort] : []) : ownSorting), [kept, sort, ownSorting]);
+  const setSorting = (change: SortingState | ((old: SortingState) => SortingState)) => {
+    const next = typeof change === 'function' ? change(sorting) : change;
+    if (kept) onSortChange(next[0] ? { id: next[0].id, desc: next[0].desc } : null);
+    else setOwnSorting(next);
+  };
   const sorted = useSorted(data, columns, sorting, compare);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

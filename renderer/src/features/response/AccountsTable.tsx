@@ -1,7 +1,7 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { AccountRow, ParseResponseResult } from '../../../../shared/response';
 import { plural } from '../../lib/format';
-import { loadTableLayout, saveTableLayout, type TableLayout } from '../../lib/tableLayout';
+import { useTableLayout, type TableLayout } from '../../lib/tableLayout';
 import { ColumnChooser } from '../../ui/ColumnChooser';
 import { DataTable } from '../../ui/DataTable';
 import { COPY_COLUMN, useAccountColumns } from './accountColumns';
@@ -29,13 +29,12 @@ interface Props {
  */
 export function AccountsTable({ parsed, rows, vpa, onClearVpa }: Props) {
   const columns = useAccountColumns(parsed);
-  const [query, setQuery] = useState('');
-  const [columnFilters, setColumnFilters] = useState<Record<string, string> | null>(null);
-  const [layout, setLayoutState] = useState(() => loadTableLayout(LAYOUT_KEY, DEFAULT_LAYOUT));
-  const setLayout = (next: TableLayout | null) => {
-    setLayoutState(next ?? DEFAULT_LAYOUT);
-    saveTableLayout(LAYOUT_KEY, next);
-  };
+  // Columns, sort and filters are kept with the table's layout, so the next launch opens it as left.
+  const { layout, update, reset } = useTableLayout(LAYOUT_KEY, DEFAULT_LAYOUT);
+  const query = layout.query ?? '';
+  const setQuery = (next: string) => update({ query: next });
+  const columnFilters = layout.columnFilters ?? null;
+  const setColumnFilters = (change: (f: Record<string, string> | null) => Record<string, string> | null) => update({ columnFilters: change(columnFilters) });
 
   // Typing stays fast on 10,000 accounts: the rows follow the box a moment later.
   const deferredQuery = useDeferredValue(query);
@@ -90,7 +89,7 @@ export function AccountsTable({ parsed, rows, vpa, onClearVpa }: Props) {
         >
           Column filters
         </button>
-        <ColumnChooser table="Accounts" columns={ACCOUNT_COLUMNS} layout={layout} onChange={setLayout} onReset={() => setLayout(null)} />
+        <ColumnChooser table="Accounts" columns={ACCOUNT_COLUMNS} layout={layout} onChange={(next) => update({ order: next.order, hidden: next.hidden })} onReset={reset} />
       </div>
       <p id={FILTER_HINT_ID} className="visually-hidden">
         Terms are field:value (mpinSet:false, otpLength:6, mpinLength:&gt;4, bank:hdfc, -bank:axis) or is:unusual; free words match any column; all terms must match.
@@ -113,6 +112,8 @@ export function AccountsTable({ parsed, rows, vpa, onClearVpa }: Props) {
         hidden={layout.hidden}
         pinFirst
         compare={compareValues}
+        sort={layout.sort ?? null}
+        onSortChange={(sort) => update({ sort })}
         columnFilters={columnFilters === null ? undefined : { values: columnFilters, onChange: (id, value) => setColumnFilters((f) => ({ ...f, [id]: value })) }}
         maxHeight={420}
         empty="No account matches these filters."

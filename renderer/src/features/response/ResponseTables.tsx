@@ -3,6 +3,7 @@ import type { CellContext } from '@tanstack/react-table';
 import type { AccountRow, NormalizedVpaAccount, ParseResponseResult } from '../../../../shared/response';
 import { CopyButton } from '../../ui/CopyButton';
 import { DataTable, type AnyColumn } from '../../ui/DataTable';
+import { useTableLayout } from '../../lib/tableLayout';
 import { AccountsTable } from './AccountsTable';
 import { compareValues, display } from './values';
 
@@ -31,6 +32,9 @@ function noAccountsLine(parsed: Ok): string {
 }
 
 /** VPAs and their accounts; a click on a VPA filters the accounts to it. Nothing to list is said in one line. */
+/** The VPAs table keeps its sort between launches (its columns are fixed). */
+const VPA_LAYOUT = { order: ['vpa', 'accounts', 'primaryBank', 'copy'], hidden: [] };
+
 export function ResponseTables({ parsed, rows }: { parsed: Ok; rows: AccountRow[] }) {
   const vpas = useMemo(() => parsed.response.payload?.vpaAccounts ?? [], [parsed]);
   const [vpaFilter, setVpaFilter] = useState<number | null>(null);
@@ -71,6 +75,7 @@ export function ResponseTables({ parsed, rows }: { parsed: Ok; rows: AccountRow[
     ],
     [vpaFilter],
   );
+  const vpaLayout = useTableLayout('response.vpas', VPA_LAYOUT);
 
   if (vpas.length === 0 && rows.length === 0) {
     return (
@@ -93,6 +98,8 @@ export function ResponseTables({ parsed, rows }: { parsed: Ok; rows: AccountRow[
           columns={vpaColumns}
           getRowId={(r) => String(r.index)}
           compare={compareValues}
+          sort={vpaLayout.layout.sort ?? null}
+          onSortChange={(sort) => vpaLayout.update({ sort })}
           onRowClick={(r) => setVpaFilter((f) => (f === r.index ? null : r.index))}
           selectedRowId={vpaFilter === null ? null : String(vpaFilter)}
           maxHeight={200}

@@ -4,6 +4,7 @@ import { callRow, verdictKind, type CallRow, type LogSession, type SessionCall }
 import { filterCalls, useTimelineStore, type TimelineFilters } from '../../stores/timeline';
 import { Badge, type Tone } from '../../ui/Badge';
 import { DataTable, type AnyColumn } from '../../ui/DataTable';
+import { useTableLayout, type TableLayout } from '../../lib/tableLayout';
 import { openCall } from './openCall';
 
 interface Row extends CallRow {
@@ -50,17 +51,22 @@ const COLUMNS: AnyColumn<Row>[] = [
   text('tag', 'Tag', 110, 'The logcat tag the request (else the response) was logged under'),
 ];
 
+const LAYOUT: TableLayout = { order: COLUMNS.map((c) => c.id!), hidden: [] };
+
 /** One row per call; click one to open it in Inspect and Response. Virtualised: only visible rows are drawn. */
 export function TimelineTable({ session, sourceName }: { session: LogSession; sourceName: string }) {
   const filters = useTimelineStore((s) => s.filters);
   const selectedId = useTimelineStore((s) => s.selectedId);
   const select = useTimelineStore((s) => s.select);
   const rows = useRows(session, filters);
+  const { layout, update } = useTableLayout('timeline.calls', LAYOUT);
   return (
     <DataTable
       label="Calls in the log"
       data={rows}
       columns={COLUMNS}
+      sort={layout.sort ?? null}
+      onSortChange={(sort) => update({ sort })}
       getRowId={(r) => r.id}
       selectedRowId={selectedId}
       onRowClick={(r) => {
