@@ -1,0 +1,87 @@
+/**
+ * Cold start to the nav painted, beside a React hello world with the same nav, and the gzip size of
+ * the JavaScript the first screen loads (the files the page fetched, sized from the build).
+ */
+import { gzipSync } from 'node:zlib';
+import { readFileSync, existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { freshPage, HELLO_DIR, ROOT, type BrowserBench } from './browser';
+import type { Measured } from './report';
+import type { Sizes } from './sizes';
+import { median } from './stats';
+
+/** The JS files the page has fetched so far, by file name. */
+function scriptsLoaded(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.endsWith('.js'))
+      .map((p) => p.split('/').pop()!),
+  );
+}
+
+function gzipKb(dir: string, files: string[]): number {
+  let bytes = 0;
+  for (const file of new Set(files)) {
+    const path = join(dir, 'assets', file);
+    bytes += gzipSync(readFileSync(existsSync(path) ? path : join(dir, file))).length;
+  }
+  return bytes / 1024;
+}
+
+export interface StartupFigures {
+  coldStart: Measured;
+  rendererJs: Measured;
+}
+
+export async function measureStartup(bench: BrowserBench, sizes: Sizes): Promise<StartupFigures> {
+  const app: number[] = [];
+  const hello: number[] = [];
+  // One warm-up of each (the browser's own first start), then alternate so drift hits both alike.
+  for (let run = -1; run < Math.max(sizes.runs, 3); run++) {
+    for (const [url, into] of [[bench.host.url, app], [bench.helloUrl, hello]] as const) {
+      const { context, page } = await freshPage(bench, url);
+      const at = await page.evaluate(() => window.__bench.navPaintedAt!);
+      if (run >= 0) into.push(at);
+      await context.close();
+    }
+  }
+
+  // The first screen's scripts: everything fetched once the start-up screen has rendered and settled.
+  const { context, page } = await freshPage(bench, bench.host.url);
+  await page.waitForLoadState('networkidle');
+  const first = await scriptsLoaded(page);
+  const firstScreen = await page.locator('main').getAttribute('aria-label');
+  const buttons = await page.getByRole('navigation', { name: 'Screens' }).getByRole('button').allInnerTexts();
+  const onDemand: string[] = [];
+  const eager: string[] = [];
+  for (const name of buttons) {
+    if (name === firstScreen) continue;
+    const before = new Set(await scriptsLoaded(page));
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+    await page.getByRole('main', { name }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const added = (await scriptsLoaded(page)).filter((f) => !before.has(f));
+    (added.length > 0 ? onDemand : eager).push(name);
+  }
+  await context.close();
+
+  const { context: helloContext, page: helloPage } = await freshPage(bench, bench.helloUrl);
+  await helloPage.waitForLoadState('networkidle');
+  const helloScripts = await scriptsLoaded(helloPage);
+  await helloContext.close();
+
+  const firstKb = gzipKb(join(ROOT, 'out/renderer'), first);
+  return {
+    coldStart: { figure: median(app), baseline: median(hello), runs: app.length },
+    rendererJs: {
+      figure: firstKb,
+      baseline: gzipKb(HELLO_DIR, helloScripts),
+      runs: 1,
+      holds: eager.length === 0,
+      note: `first screen ${firstScreen}: ${first.map((f) => basename(f)).join(', ')}; loaded on demand: ${onDemand.length} of ${buttons.length - 1} other screens${eager.length ? ` (in the first load: ${eager.join(', ')})` : ''}`,
+    },
+  };
+}
