@@ -4,7 +4,7 @@ import { useAppStore } from '../../stores/app';
 import { useEnvelopeStore } from '../../stores/envelope';
 import { useInspectStore } from '../../stores/inspect';
 import { matchShortcut } from '../../lib/shortcuts';
-import { RESPONSE_INPUT_ID } from '../response/ResponseInput';
+import { RESPONSE_INPUT_ID } from './targets';
 import { copyEnvelope } from '../compose/envelopeExport';
 
 /** The app-wide keyboard shortcuts (listed in the help popover from the same table). */
@@ -39,7 +39,12 @@ export function useShortcuts(): void {
           if (box instanceof HTMLTextAreaElement) {
             box.focus();
             box.select();
+            return;
           }
+          // The Response screen's code is still loading: take this paste off whatever field had the focus
+          // and hand it to the response store, which the screen shows once it has loaded.
+          if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+          catchNextPaste((text) => void import('../../stores/response').then(({ useResponseStore }) => useResponseStore.getState().setText(text, 'paste')));
           return;
         }
         case 'help':
@@ -51,4 +56,22 @@ export function useShortcuts(): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+}
+
+/** Takes the next paste (the browser's own, right after the shortcut) for `take`; gives up after a second. */
+function catchNextPaste(take: (text: string) => void): void {
+  const onPaste = (e: ClipboardEvent) => {
+    stop();
+    const text = e.clipboardData?.getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    e.stopPropagation();
+    take(text);
+  };
+  const timer = setTimeout(() => stop(), 1000);
+  const stop = () => {
+    clearTimeout(timer);
+    document.removeEventListener('paste', onPaste, true);
+  };
+  document.addEventListener('paste', onPaste, true);
 }
