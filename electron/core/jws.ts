@@ -42,19 +42,30 @@ export interface SignedSegments {
   signingInput: string;
 }
 
-/** Signs already-encoded header and payload bytes: the base for both `signJws` and test vectors. */
-export function signJwsBytes(headerBytes: Uint8Array | string, payloadBytes: Uint8Array | string, privateKey: KeyObject): SignedSegments {
+export type UnsignedSegments = Omit<SignedSegments, 'signature'>;
+
+/** The two encoded segments and the signing input, for header and payload bytes. */
+export function jwsSegments(headerBytes: Uint8Array | string, payloadBytes: Uint8Array | string): UnsignedSegments {
   const protectedSegment = encodeBase64url(headerBytes);
   const signaturePayload = encodeBase64url(payloadBytes);
-  const signingInput = `${protectedSegment}.${signaturePayload}`;
-  const signature = encodeBase64url(rs256Sign(signingInput, privateKey));
-  return { protected: protectedSegment, signaturePayload, signature, signingInput };
+  return { protected: protectedSegment, signaturePayload, signingInput: `${protectedSegment}.${signaturePayload}` };
+}
+
+/** Signs already-encoded header and payload bytes: the base for both `signJws` and test vectors. */
+export function signJwsBytes(headerBytes: Uint8Array | string, payloadBytes: Uint8Array | string, privateKey: KeyObject): SignedSegments {
+  const segments = jwsSegments(headerBytes, payloadBytes);
+  return { ...segments, signature: encodeBase64url(rs256Sign(segments.signingInput, privateKey)) };
 }
 
 /**
- * Signs a header and claims as the SDK expects: JSON.stringify keeps insertion order, so pass the header
- * as {kid, alg} and the claims as {merchantId, merchantCustomerId, merchantChannelId, timestamp}.
+ * The segments of a header and claims as the SDK expects them: JSON.stringify keeps insertion order, so
+ * pass the header as {kid, alg} and the claims as {merchantId, merchantCustomerId, merchantChannelId, timestamp}.
  */
+export function jwsSegmentsOf(header: Record<string, unknown>, claims: Record<string, unknown>): UnsignedSegments {
+  return jwsSegments(JSON.stringify(header), JSON.stringify(claims));
+}
+
+/** Signs a header and claims (see jwsSegmentsOf). */
 export function signJws(header: Record<string, unknown>, claims: Record<string, unknown>, privateKey: KeyObject): SignedSegments {
   return signJwsBytes(JSON.stringify(header), JSON.stringify(claims), privateKey);
 }
