@@ -65,7 +65,7 @@ export function measureCoreSign(ws: Workspace, sizes: Sizes): Measured {
     core.push(perSecond(sizes.loopMs, () => signEnvelope(FIELDS, key)));
     raw.push(perSecond(sizes.loopMs, () => sign('sha256', input, { key: ws.privateKey, padding: constants.RSA_PKCS1_PADDING })));
   }
-  return { figure: median(core), baseline: median(raw), runs: core.length };
+  return { figure: median(core), baseline: median(raw), runs: core.length, samples: core };
 }
 
 function wallMs(command: string, args: string[]): number {
@@ -86,7 +86,7 @@ export function measureCliSign(ws: Workspace, sizes: Sizes): Measured {
     bare.push(wallMs(process.execPath, ['-e', '0']));
     cli.push(wallMs(process.execPath, signArgs));
   }
-  return { figure: median(cli), baseline: median(bare), runs: sizes.cliRuns };
+  return { figure: median(cli), baseline: median(bare), runs: sizes.cliRuns, samples: cli };
 }
 
 /** `openssl speed -multi N rsa2048`: its sign/s figure (the last line: `rsa 2048 bits … sign/s verify/s`). */
@@ -124,7 +124,7 @@ export async function measureCliBatch(ws: Workspace, sizes: Sizes): Promise<Meas
     cli.push((sizes.batchLines * 1000) / result.ms);
     openssl.push(opensslSignsPerSecond(sizes.opensslSeconds, cores));
   }
-  return { figure: median(cli), baseline: median(openssl), runs: cli.length, note: `${sizes.batchLines.toLocaleString('en-US')} lines on ${cores} cores, start-up included` };
+  return { figure: median(cli), baseline: median(openssl), runs: cli.length, samples: cli, note: `${sizes.batchLines.toLocaleString('en-US')} lines on ${cores} cores, start-up included` };
 }
 
 /** The generated log of `mb` megabytes and its public key, written once and kept in CACHE. */
@@ -161,7 +161,7 @@ export async function measureLogRead(ws: Workspace, sizes: Sizes): Promise<Measu
     if (logs.code !== 0 && logs.code !== 1) throw new Error(`logs exited ${logs.code}: ${logs.stderr.trim().split('\n').pop()}`);
     cli.push(mb / (logs.ms / 1000));
   }
-  return { figure: median(cli), baseline: median(plain), runs: cli.length, note: `${mb.toFixed(0)} MB generated logcat (${file}), start-up included` };
+  return { figure: median(cli), baseline: median(plain), runs: cli.length, samples: cli, note: `${mb.toFixed(0)} MB generated logcat (${file}), start-up included` };
 }
 
 /** Every query the History screen sends while these are typed, a character at a time. */

@@ -23,6 +23,8 @@ export interface Measured {
   /** Anything that must hold besides the budget (e.g. other screens load on demand); false fails the row. */
   holds?: boolean;
   note?: string;
+  /** Every run's figure (or every sample), for the JSON; the table shows the median. */
+  samples?: number[];
 }
 
 export interface RowSpec {
@@ -43,6 +45,7 @@ export interface RowResult extends RowSpec {
   pass: boolean;
   runs: number;
   note?: string;
+  samples?: number[];
   error?: string;
 }
 
@@ -66,6 +69,7 @@ export function judge(spec: RowSpec, m: Measured): RowResult {
     pass: Number.isFinite(m.figure) && within && m.holds !== false,
     runs: m.runs,
     ...(m.note ? { note: m.note } : {}),
+    ...(m.samples ? { samples: m.samples.map((v) => round(v, 1)) } : {}),
   };
 }
 

@@ -69,7 +69,7 @@ export async function measurePaste(bench: BrowserBench, sizes: Sizes): Promise<M
     figures.push(await pasteAndTime(page));
     await closePage(page);
   });
-  return { figure: median(figures), baseline: median(baselines), runs: sizes.runs, note: `${text.length.toLocaleString('en-US')} characters, ${sizes.vpas * sizes.accountsPerVpa} accounts` };
+  return { figure: median(figures), baseline: median(baselines), runs: sizes.runs, samples: figures, note: `${text.length.toLocaleString('en-US')} characters, ${sizes.vpas * sizes.accountsPerVpa} accounts` };
 }
 
 export async function measureFileOpen(bench: BrowserBench, sizes: Sizes): Promise<Measured> {
@@ -104,7 +104,7 @@ export async function measureFileOpen(bench: BrowserBench, sizes: Sizes): Promis
     );
     await closePage(page);
   });
-  return { figure: median(figures), baseline: median(baselines), runs: sizes.runs };
+  return { figure: median(figures), baseline: median(baselines), runs: sizes.runs, samples: figures };
 }
 
 /** Frame times (ms between animation frames) while `el` scrolls from top to bottom, `step` px a frame. */
@@ -187,8 +187,8 @@ export async function measureScroll(bench: BrowserBench, sizes: Sizes): Promise<
     await closePage(page);
   });
   return {
-    longest: { figure: median(longest), baseline: median(plainLongest), runs },
-    p50: { figure: median(p50), baseline: median(plainP50), runs },
+    longest: { figure: median(longest), baseline: median(plainLongest), runs, samples: longest },
+    p50: { figure: median(p50), baseline: median(plainP50), runs, samples: p50 },
   };
 }
 
@@ -219,5 +219,5 @@ export async function measureHeap(bench: BrowserBench, sizes: Sizes): Promise<Me
     await closePage(page);
   });
   const mb = (b: number) => b / 1024 / 1024;
-  return { figure: mb(median(figures)), baseline: mb(median(baselines)), runs: sizes.runs };
+  return { figure: mb(median(figures)), baseline: mb(median(baselines)), runs: sizes.runs, samples: figures.map(mb) };
 }

@@ -90,7 +90,7 @@ export async function measureStartup(bench: BrowserBench, sizes: Sizes): Promise
 
   const firstKb = gzipKb(join(ROOT, 'out/renderer'), first);
   return {
-    coldStart: { figure: median(app), baseline: median(hello), runs: app.length },
+    coldStart: { figure: median(app), baseline: median(hello), runs: app.length, samples: app },
     rendererJs: {
       figure: firstKb,
       baseline: gzipKb(HELLO_DIR, helloScripts),
