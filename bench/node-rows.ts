@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { constants, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -127,16 +127,19 @@ export async function measureCliBatch(ws: Workspace, sizes: Sizes): Promise<Meas
   return { figure: median(cli), baseline: median(openssl), runs: cli.length, samples: cli, note: `${sizes.batchLines.toLocaleString('en-US')} lines on ${cores} cores, start-up included` };
 }
 
-/** The generated log of `mb` megabytes and its public key, written once and kept in CACHE. */
+/**
+ * The generated log of `mb` megabytes and the public key its requests are signed with, written once and
+ * kept in CACHE. The key is made anew by each process that writes a log, so both are written together.
+ */
 function generatedLog(mb: number): { file: string; publicKey: string } {
   mkdirSync(CACHE, { recursive: true });
   const file = join(CACHE, `logcat-${mb}mb.log`);
-  const publicKey = join(CACHE, 'merchant.pub.pem');
-  if (!existsSync(publicKey)) writeFileSync(publicKey, keys().merchant.spkiPem);
-  if (!existsSync(file)) {
+  const publicKey = join(CACHE, `logcat-${mb}mb.pub.pem`);
+  if (!existsSync(file) || !existsSync(publicKey)) {
     const partial = `${file}.partial`;
     writeLargeLog(partial, { mb });
-    spawnSync('mv', [partial, file]);
+    writeFileSync(publicKey, keys().merchant.spkiPem);
+    renameSync(partial, file);
   }
   return { file, publicKey };
 }

@@ -6,7 +6,7 @@
 import type { ResponseInspection } from '../../shared/contract';
 import { inspectResponseText } from '../../shared/diagnostics';
 import { inspectRequestText } from '../../shared/diagnostics/request';
-import { readRequest } from '../../shared/request';
+import { readRequest, type DecodedRequest } from '../../shared/request';
 import { InspectorError } from '../../shared/result';
 import type { Verdict } from '../../shared/verdict';
 import { windowKeySet, type KeySet } from './candidates';
@@ -15,9 +15,11 @@ import type { ProfileStore } from './profiles';
 import { profileFacts, resolveProfile, withProfileKeys, type ProfileScope } from './profiles/verdict';
 import type { Vault } from './vault/vault';
 
-/** The verdict on a pasted request, given the keys to try, the reference time (epoch ms) and the profiles to answer with. */
-export function verifyRequestText(text: string, keys: KeySet, now: number, profiles?: ProfileScope): Verdict {
-  const decoded = readRequest(text);
+/**
+ * The verdict on a pasted request, given the keys to try, the reference time (epoch ms) and the profiles
+ * to answer with; `decoded` is readRequest(text) when the caller has it already.
+ */
+export function verifyRequestText(text: string, keys: KeySet, now: number, profiles?: ProfileScope, decoded: DecodedRequest = readRequest(text)): Verdict {
   const chosen = profiles ? resolveProfile(profiles, decoded) : undefined;
   const evidence = buildEvidence(decoded, chosen ? withProfileKeys(keys, chosen.profile) : keys);
   const verdict = inspectRequestText(text, {

@@ -7,6 +7,7 @@
  * jose is used for the JWK thumbprint, and the tests cross-check this module against jose and OpenSSL.
  */
 import { constants, sign as cryptoSign, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import { takeAhead } from './verify-ahead';
 
 /** Unpadded base64url (RFC 7515 §2), the only encoding a JWS segment may use. */
 export function encodeBase64url(data: Uint8Array | string): string {
@@ -21,12 +22,15 @@ export function rs256Sign(signingInput: string | Uint8Array, privateKey: KeyObje
 
 /** Verifies an RS256 signature over exactly these bytes. Never throws: a malformed signature is just false. */
 export function rs256Verify(signingInput: string | Uint8Array, signature: Uint8Array, publicKey: KeyObject): boolean {
+  const early = typeof signingInput === 'string' ? takeAhead(publicKey, signingInput, signature) : undefined;
+  if (early !== undefined) return early;
   try {
     return cryptoVerify('sha256', toBytes(signingInput), { key: publicKey, padding: constants.RSA_PKCS1_PADDING }, signature);
   } catch {
     return false;
   }
 }
+
 
 function toBytes(data: string | Uint8Array): Uint8Array {
   // The signing input is ASCII(protected + "." + signaturePayload); utf8 equals ASCII for those bytes
