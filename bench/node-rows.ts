@@ -38,6 +38,7 @@ export function workspace(): Workspace {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const keyFile = join(dir, 'key.pem');
   writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  cliEnv = { ...process.env, UPI_INSPECTOR_HOME: join(dir, 'home') };
   return { dir, keyFile, privateKey, close: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -68,9 +69,12 @@ export function measureCoreSign(ws: Workspace, sizes: Sizes): Measured {
   return { figure: median(core), baseline: median(raw), runs: core.length, samples: core };
 }
 
+/** The CLI runs against an empty data directory of the bench's own, never the user's vault. */
+let cliEnv: NodeJS.ProcessEnv = process.env;
+
 function wallMs(command: string, args: string[]): number {
   const started = performance.now();
-  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env: cliEnv });
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.toString().split('\n')[0]}`);
   return ms;
@@ -102,7 +106,7 @@ function opensslSignsPerSecond(seconds: number, cores: number): number {
 function run(command: string, args: string[], stdout: 'ignore' | number = 'ignore'): Promise<{ ms: number; code: number | null; stderr: string }> {
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(command, args, { stdio: ['ignore', stdout, 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', stdout, 'pipe'], env: cliEnv });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
     child.on('error', fail);
