@@ -1,8 +1,9 @@
-import { lazy, useEffect } from 'react';
+import { lazy, useEffect, type ComponentType } from 'react';
 import { useAppStore, type Screen } from './stores/app';
 import { useKeysStore } from './stores/keys';
 import { Shell } from './features/shell/Shell';
 import { useShortcuts } from './features/shell/useShortcuts';
+import { afterNextPaint } from './lib/afterPaint';
 import './styles/workbench.css';
 
 const SCREENS: { id: Screen; label: string }[] = [
@@ -17,13 +18,25 @@ const SCREENS: { id: Screen; label: string }[] = [
 
 // Each screen is its own script, loaded the first time it is shown: the first screen paints without
 // the others' code (zod, the tables, the log reader…).
-const ComposeScreen = lazy(() => import('./features/compose/ComposeScreen').then((m) => ({ default: m.ComposeScreen })));
-const ResponseScreen = lazy(() => import('./features/response/ResponseScreen').then((m) => ({ default: m.ResponseScreen })));
-const InspectScreen = lazy(() => import('./features/inspect/InspectScreen').then((m) => ({ default: m.InspectScreen })));
-const KeysScreen = lazy(() => import('./features/keys/KeysScreen').then((m) => ({ default: m.KeysScreen })));
-const ProfilesScreen = lazy(() => import('./features/profiles/ProfilesScreen').then((m) => ({ default: m.ProfilesScreen })));
-const HistoryScreen = lazy(() => import('./features/history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })));
-const TimelineScreen = lazy(() => import('./features/timeline/TimelineScreen').then((m) => ({ default: m.TimelineScreen })));
+const LOAD: Record<Screen, () => Promise<{ default: ComponentType }>> = {
+  compose: () => import('./features/compose/ComposeScreen').then((m) => ({ default: m.ComposeScreen })),
+  response: () => import('./features/response/ResponseScreen').then((m) => ({ default: m.ResponseScreen })),
+  inspect: () => import('./features/inspect/InspectScreen').then((m) => ({ default: m.InspectScreen })),
+  keys: () => import('./features/keys/KeysScreen').then((m) => ({ default: m.KeysScreen })),
+  profiles: () => import('./features/profiles/ProfilesScreen').then((m) => ({ default: m.ProfilesScreen })),
+  history: () => import('./features/history/HistoryScreen').then((m) => ({ default: m.HistoryScreen })),
+  timeline: () => import('./features/timeline/TimelineScreen').then((m) => ({ default: m.TimelineScreen })),
+};
+// The start-up screen's script is fetched now, while React renders the shell (the shell paints first).
+const startup = LOAD[useAppStore.getState().screen]?.();
+void startup?.catch(() => undefined);
+const ComposeScreen = lazy(LOAD.compose);
+const ResponseScreen = lazy(LOAD.response);
+const InspectScreen = lazy(LOAD.inspect);
+const KeysScreen = lazy(LOAD.keys);
+const ProfilesScreen = lazy(LOAD.profiles);
+const HistoryScreen = lazy(LOAD.history);
+const TimelineScreen = lazy(LOAD.timeline);
 
 export function App() {
   const theme = useAppStore((s) => s.theme);
@@ -32,10 +45,15 @@ export function App() {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
-  useEffect(() => {
-    void loadInfo();
-    void refreshKeys();
-  }, [loadInfo, refreshKeys]);
+  // Asked once the shell has painted: the calls cost the first frame time and it needs neither answer.
+  useEffect(
+    () =>
+      afterNextPaint(() => {
+        void loadInfo();
+        void refreshKeys();
+      }),
+    [loadInfo, refreshKeys],
+  );
   useShortcuts();
   return (
     <Shell screens={SCREENS}>

@@ -8,6 +8,7 @@ import { ScreenContext } from './screen';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { errorText } from '../../lib/errorText';
+import { useAfterPaint } from '../../lib/afterPaint';
 
 interface Props {
   screens: { id: Screen; label: string }[];
@@ -24,6 +25,8 @@ export function Shell({ screens, children }: Props) {
   const [shown, setShown] = useState<ReadonlySet<Screen>>(() => new Set([current.id]));
   // Derived during render (React's pattern for state that follows props): the screen on view joins the mounted ones.
   if (!shown.has(current.id)) setShown(new Set(shown).add(current.id));
+  // At start-up the shell (top bar, nav) paints first; the screen comes in the next frame.
+  const started = useAfterPaint(true, true) === true;
   const openVault = () => {
     flushSync(() => setScreen('keys'));
     focusWhenShown(VAULT_PASSPHRASE_ID);
@@ -83,7 +86,7 @@ export function Shell({ screens, children }: Props) {
         <ErrorBanner>{infoError && errorText(infoError)}</ErrorBanner>
         {screens.map((s) => (
           <div key={s.id} className="screen" hidden={s.id !== current.id} data-screen={s.id}>
-            {(shown.has(s.id) || s.id === current.id) && (
+            {started && (shown.has(s.id) || s.id === current.id) && (
               <ScreenContext.Provider value={{ id: s.id, active: s.id === current.id }}>
                 <ErrorBoundary name={`the ${s.label} screen`}>
                   <Suspense fallback={<p className="muted">Opening {s.label}…</p>}>
