@@ -8,6 +8,7 @@ import { ComposePage } from './pages/compose';
 import { InspectPage } from './pages/inspect';
 import { KeysPage } from './pages/keys';
 import { SnippetPanelPage } from './pages/snippets';
+import { PYTHON } from '../electron/cli/__fixtures__/toolchain';
 
 const KID = 'uat833359804655bb748702e324111';
 /** Quotes, `$`, backticks and Unicode: the code must carry them into the signed bytes unchanged. */
@@ -91,7 +92,7 @@ test.describe('code for this request', () => {
       const file = join(key.dir, 'sign_session_token.py');
       await download.saveAs(file);
       expect(readFileSync(file, 'utf8')).toBe(await panel.code.innerText());
-      expect(execFileSync('python3', [file, key.file], { encoding: 'utf8' })).toBe(`${pasted}\n`);
+      expect(execFileSync(PYTHON, [file, key.file], { encoding: 'utf8' })).toBe(`${pasted}\n`);
 
       // Android: the SDK call, with the segments from the server passed in.
       await panel.choose('kotlin');

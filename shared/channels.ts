@@ -6,6 +6,9 @@ export const CHANNELS = [
   'app:info',
   'vault:status',
   'vault:unlock',
+  'vault:lock',
+  'vault:changePassphrase',
+  'vault:settings',
   'keys:list',
   'keys:import',
   'keys:generate',
@@ -34,6 +37,8 @@ export const CHANNELS = [
   'logs:capture:start',
   'logs:capture:poll',
   'logs:capture:stop',
+  'case:export',
+  'history:recordLog',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { envelopeFieldsSchema, type SessionTokenRequest, type JwsHeader, type SessionClaims } from './envelope';
-import type { KeyInfo, KeyInfoWithWarnings, PublicKeyExport, VaultStatus } from './keys';
+import type { KeyInfo, KeyInfoWithWarnings, PublicKeyExport, VaultSettings, VaultStatus } from './keys';
 import { KEY_SIZES } from './keys';
 import type { AppError, Result } from './result';
 import type { Verdict } from './verdict';
@@ -37,6 +37,8 @@ import {
 } from './history';
 import { captureStartInput, capturePollInput, captureStopInput, logsSessionInput, type AdbDevice, type CaptureSnapshot } from './logs/channels';
 import type { LogSession } from './logs/session';
+import { caseExportInput, redactionSchema, type CaseExport } from './case/channels';
+import { recordLogSchema, type RecordLogResult } from './history-log';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -108,6 +110,31 @@ export const contract = {
   'vault:unlock': (() => {
     const s = z.object({ passphrase: z.string().min(1, { error: 'passphrase is required to unlock the vault.' }) }).strict();
     return channel<typeof s, VaultStatus>(s);
+  })(),
+  'vault:lock': channel<typeof empty, VaultStatus>(empty),
+  'vault:changePassphrase': (() => {
+    const s = z
+      .object({
+        current: z.string().min(1, { error: 'current is required: type the passphrase the vault opens with now.' }).max(1024),
+        next: z.string().min(1, { error: 'next is required: type the new passphrase.' }).max(1024, { error: 'next is over 1024 characters.' }),
+      })
+      .strict();
+    return channel<typeof s, VaultStatus>(s);
+  })(),
+  /** Empty input reads the settings; autoLockMinutes given (null: never) changes it. */
+  'vault:settings': (() => {
+    const s = z
+      .object({
+        autoLockMinutes: z
+          .number({ error: 'autoLockMinutes must be a number of minutes, or null for never.' })
+          .int({ error: 'autoLockMinutes must be a whole number of minutes.' })
+          .min(1, { error: 'autoLockMinutes must be at least 1.' })
+          .max(24 * 60, { error: 'autoLockMinutes must be at most 1440 (a day); use null for never.' })
+          .nullable()
+          .optional(),
+      })
+      .strict();
+    return channel<typeof s, VaultSettings>(s);
   })(),
   'keys:list': channel<typeof empty, KeyInfo[]>(empty),
   'keys:import': (() => {
@@ -191,6 +218,8 @@ export const contract = {
         profile: profileRequest,
         /** Present: the window records this inspection in the history (one entry per draft). */
         record: recordOptionSchema.optional(),
+        /** The request is a fully redacted case's: it is not verified, and the verdict says why (case.redacted). */
+        redaction: redactionSchema.optional(),
       })
       .strict();
     return channel<typeof s, Verdict>(s);
@@ -227,6 +256,8 @@ export const contract = {
   'logs:capture:start': channel<typeof captureStartInput, CaptureSnapshot>(captureStartInput),
   'logs:capture:poll': channel<typeof capturePollInput, CaptureSnapshot>(capturePollInput),
   'logs:capture:stop': channel<typeof captureStopInput, CaptureSnapshot>(captureStopInput),
+  'case:export': channel<typeof caseExportInput, CaseExport>(caseExportInput),
+  'history:recordLog': channel<typeof recordLogSchema, RecordLogResult>(recordLogSchema),
 } satisfies Record<Channel, { input: z.ZodType; output?: unknown }>;
 
 export type Contract = typeof contract;

@@ -92,6 +92,16 @@ export const ERRORS = {
     },
   },
   cipher_data_damaged: { title: 'The encrypted vault data is not in the passphrase cipher format', status: 200 },
+  weak_passphrase: {
+    title: 'The passphrase is too weak for the key vault',
+    status: 200,
+    fix: {
+      cli: 'Choose at least 12 characters that are hard to guess (several uncommon words, or one from a password manager), at the prompt or in UPI_INSPECTOR_PASSPHRASE.',
+      any: 'Choose at least 12 characters that are hard to guess: several uncommon words, or a passphrase from a password manager.',
+    },
+  },
+  lock_unavailable: { title: 'This vault has no passphrase to lock it behind', status: 200 },
+  file_busy: { title: 'Another UPI Inspector is writing the file', status: 200 },
   history_locked: {
     title: 'The history is encrypted with the key vault, which is locked',
     status: 200,
@@ -228,6 +238,14 @@ export const ERRORS = {
   },
   capture_not_found: { title: 'There is no such live capture', status: 200, fix: { any: 'Start the capture again: captures end when the inspector restarts.' } },
   capture_limit: { title: 'Too many live captures are running', status: 200, fix: { any: 'Stop a capture before starting another.' } },
+
+  // Case files (.upicase.json).
+  case_invalid: {
+    title: 'The case file is refused',
+    status: 200,
+    fix: { any: 'Fix the field named, or export the case again from UPI Inspector (window: Export case…; CLI: upi-inspector case export).' },
+  },
+  case_incomplete: { title: 'The case file does not hold what this asks for', status: 200 },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -56,6 +56,11 @@ export interface VaultStatus {
   isNew?: boolean;
 }
 
+/** The vault's settings: minutes without a call from the window before a passphrase vault locks itself (null: never). */
+export interface VaultSettings {
+  autoLockMinutes: number | null;
+}
+
 export const KEY_SIZES = [2048, 3072, 4096] as const;
 export type KeySize = (typeof KEY_SIZES)[number];
 

@@ -11,6 +11,7 @@ import { refuseDeepJson } from '../core/deep-json';
 import type { PassphrasePrompt } from '../core/vault/open';
 import type { Vault } from '../core/vault/vault';
 import { usageError } from './errors';
+import { askNewPassphrase } from './new-passphrase';
 import type { CliIo } from './io';
 
 export interface CliContext {
@@ -67,10 +68,7 @@ async function openCliVault(io: CliIo): Promise<Vault> {
   const prompt: PassphrasePrompt | undefined = io.interactive
     ? async ({ path, isNew }) => {
         if (!isNew) return io.promptHidden(`Passphrase for the key vault ${path}: `);
-        const first = await io.promptHidden(`No key vault at ${path} yet. Choose a passphrase for it: `);
-        const again = await io.promptHidden('Type it again: ');
-        if (first !== again) throw new InspectorError('passphrase_mismatch', 'The two passphrases differ: nothing was created.');
-        return first;
+        return askNewPassphrase(io, `No key vault at ${path} yet. Choose a passphrase for it`);
       }
     : undefined;
   const { openVaultFromEnv, PASSPHRASE_ENV } = await import('../core/vault/open');

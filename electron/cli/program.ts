@@ -12,12 +12,16 @@ import { registerSignCommand } from './commands/sign';
 import { registerSnippetCommand } from './commands/snippet';
 import { registerVerifyCommand } from './commands/verify';
 import { registerLogsCommand } from './commands/logs';
+import { registerVaultCommands } from './commands/vault';
+import { registerCaseCommands } from './commands/case';
 import type { CliIo } from './io';
 import { createProgramWith, runCliWith } from './program-base';
 
 const COMMANDS: RegisterCommand[] = [registerKeysCommands, registerSignCommand, registerVerifyCommand, registerInspectResponseCommand, registerSnippetCommand, registerProfilesCommands, registerHistoryCommands];
 // Later commands are appended one a line, so branches that add commands merge cleanly.
 COMMANDS.push(registerLogsCommand);
+COMMANDS.push(registerVaultCommands);
+COMMANDS.push(registerCaseCommands);
 
 export function createProgram(io: CliIo, setExit: (code: number) => void): Command {
   return createProgramWith(COMMANDS, io, setExit);

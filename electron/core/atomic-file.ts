@@ -33,6 +33,38 @@ export async function writeFileAtomic(path: string, data: Buffer | string, mode:
   await syncDirectory(dir);
 }
 
+/** The name of a temp file writeFileAtomic (or file-lock) makes beside `path`, with the writer's pid. */
+function tempPattern(path: string): RegExp {
+  const name = basename(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\.${name}\\.(?:lock\\.)?(\\d+)\\.[0-9a-f]{12}\\.tmp$`);
+}
+
+/**
+ * Removes the temp files a writer of `path` left when it was killed mid-save (each may hold an older copy
+ * of the file: keys since deleted). Call it holding `path`'s file lock, which every writer holds while its
+ * temp file exists; a lock's own temp file is only removed once its process is gone. Returns how many.
+ */
+export async function sweepTempFiles(path: string, isAlive: (pid: number) => boolean): Promise<number> {
+  const dir = dirname(path);
+  const pattern = tempPattern(path);
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (!match) continue;
+    const forLock = name.includes('.lock.');
+    if (forLock && isAlive(Number(match[1]))) continue;
+    await fs.rm(join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
 /** Makes the rename itself durable. Not possible on Windows (EPERM/EISDIR), where rename is enough. */
 async function syncDirectory(dir: string): Promise<void> {
   let handle: fs.FileHandle | undefined;

@@ -21,6 +21,8 @@ export interface VaultCipher {
   readonly mode: VaultCipherMode;
   encrypt(plain: Buffer): Promise<Buffer>;
   decrypt(data: Buffer): Promise<Buffer>;
+  /** Wipes what the cipher keeps in memory (the passphrase cipher's derived key) when the vault locks. */
+  forget?(): void;
 }
 
 export interface ScryptParams {
@@ -125,6 +127,11 @@ export function createPassphraseCipher(passphrase: string, params: ScryptParams 
       // Later saves keep this file's salt and key, so the passphrase stays the one that opened it.
       derived = { salt, params: blobParams, key };
       return plain;
+    },
+
+    forget(): void {
+      derived?.key.fill(0);
+      derived = null;
     },
   };
 }

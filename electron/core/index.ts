@@ -5,6 +5,7 @@
 import { bindDispatch, handlers, type CoreContext, type Dispatch } from './handlers';
 import type { HostKind } from '../../shared/contract';
 import { HistoryStore } from './history/store';
+import { AutoLock } from './vault/auto-lock';
 import type { Vault } from './vault/vault';
 
 export const APP_NAME = 'UPI Inspector';
@@ -16,6 +17,8 @@ export interface CoreOptions {
   /** The data directory (profiles, history, settings live beside the vault); absent in tests that keep everything in memory. */
   dataDir?: string;
   now?: () => number;
+  /** How long an auto-lock minute is (tests shorten it). */
+  autoLockMinuteMs?: number;
 }
 
 export interface Core {
@@ -36,7 +39,20 @@ export function createCore(options: CoreOptions): Core {
     vault: options.vault,
     dataDir,
     history: new HistoryStore({ dataDir, vault: options.vault, now }),
+    autoLock: new AutoLock(options.vault, dataDir, options.autoLockMinuteMs === undefined ? {} : { minuteMs: options.autoLockMinuteMs }),
     now,
   };
-  return { ctx, dispatch: bindDispatch(handlers, ctx), close: () => ctx.history.flush() };
+  const dispatch = bindDispatch(handlers, ctx);
+  return {
+    ctx,
+    // Idle means no call: each one starts the auto-lock clock again.
+    dispatch: ((channel, input) => {
+      ctx.autoLock.touch();
+      return dispatch(channel, input);
+    }) as Dispatch,
+    close: () => {
+      ctx.autoLock.stop();
+      return ctx.history.flush();
+    },
+  };
 }

@@ -5,6 +5,7 @@
  */
 import type { ResponseInspection } from '../../shared/contract';
 import { inspectResponseText } from '../../shared/diagnostics';
+import { REDACTED_NOT_CHECKED, type RedactionFacts } from '../../shared/diagnostics/case';
 import { inspectRequestText } from '../../shared/diagnostics/request';
 import { readRequest, type DecodedRequest } from '../../shared/request';
 import { InspectorError } from '../../shared/result';
@@ -17,15 +18,25 @@ import type { Vault } from './vault/vault';
 
 /**
  * The verdict on a pasted request, given the keys to try, the reference time (epoch ms) and the profiles
- * to answer with; `decoded` is readRequest(text) when the caller has it already.
+ * to answer with. A request from a fully redacted case (`redaction`) is not verified: its segments are
+ * not what was signed, and the verdict says so (`case.redacted`). `decoded` is readRequest(text) when the
+ * caller has it already.
  */
-export function verifyRequestText(text: string, keys: KeySet, now: number, profiles?: ProfileScope, decoded: DecodedRequest = readRequest(text)): Verdict {
+export function verifyRequestText(
+  text: string,
+  keys: KeySet,
+  now: number,
+  profiles?: ProfileScope,
+  redaction?: RedactionFacts,
+  decoded: DecodedRequest = readRequest(text),
+): Verdict {
   const chosen = profiles ? resolveProfile(profiles, decoded) : undefined;
-  const evidence = buildEvidence(decoded, chosen ? withProfileKeys(keys, chosen.profile) : keys);
+  const evidence = redaction ? { keysTried: [], notCheckedReason: REDACTED_NOT_CHECKED } : buildEvidence(decoded, chosen ? withProfileKeys(keys, chosen.profile) : keys);
   const verdict = inspectRequestText(text, {
     now,
     decoded,
     signature: evidence,
+    ...(redaction ? { redaction } : {}),
     ...(keys.vaultKids ? { vaultKids: keys.vaultKids } : {}),
     ...(chosen ? { profile: profileFacts(chosen.profile, profiles!.all) } : {}),
   });
@@ -37,13 +48,13 @@ export type ProfileRequest = 'auto' | { id: string };
 
 /** The window's verdict: the vault's keys plus a pasted public key, answering with the requested profile. */
 export async function inspectRequest(
-  input: { text: string; publicKey?: string | undefined; now?: number | undefined; profile?: ProfileRequest | undefined },
+  input: { text: string; publicKey?: string | undefined; now?: number | undefined; profile?: ProfileRequest | undefined; redaction?: RedactionFacts | undefined },
   vault: Vault,
   now: number,
   store?: ProfileStore,
 ): Promise<Verdict> {
   const scope = input.profile && store ? await profileScope(store, input.profile) : undefined;
-  return verifyRequestText(input.text, await windowKeySet(vault, input.publicKey), input.now ?? now, scope);
+  return verifyRequestText(input.text, await windowKeySet(vault, input.publicKey), input.now ?? now, scope, input.redaction);
 }
 
 async function profileScope(store: ProfileStore, request: ProfileRequest): Promise<ProfileScope | undefined> {

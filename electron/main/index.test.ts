@@ -102,6 +102,16 @@ describe('the Electron main entry', () => {
     expect(reply.headers.get('content-security-policy')).toContain(meta!);
   });
 
+  it('holds the single-instance lock: a second launch brings the one window back to the front instead of opening another', () => {
+    expect(calls.singleInstanceRequests).toBe(1);
+    const win = calls.windows[0]!;
+    win.minimize();
+    expect([win.isMinimized(), win.focused]).toEqual([true, false]);
+    fake.module.app.emit('second-instance', {}, ['upi-inspector'], process.cwd());
+    expect([win.isMinimized(), win.visible, win.focused]).toEqual([false, true, true]);
+    expect(calls.windows).toHaveLength(1);
+  });
+
   it('denies navigation and redirects away from the app, webviews, new windows and every permission request', () => {
     const contents = calls.windows[0]!.webContents;
     let prevented = false;

@@ -10,6 +10,7 @@ import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-proto
 import { registerIpcHandlers } from './ipc';
 import { applySecurityPolicies, denyAllPermissions } from './security';
 import { openDesktopVault } from './vault';
+import { holdSingleInstance } from './single-instance';
 import { secureWindowOptions } from './window';
 
 /** The build's layout under the app root (the asar when packaged, the checkout in development). */
@@ -23,7 +24,14 @@ protocol.registerSchemesAsPrivileged([
 ]);
 applySecurityPolicies(app);
 
+/** The one window: a second launch brings it to the front instead of opening another app. */
+let mainWindow: BrowserWindow | undefined;
+
 async function start(): Promise<void> {
+  if (!holdSingleInstance(app, () => mainWindow ?? BrowserWindow.getAllWindows()[0])) {
+    app.quit();
+    return;
+  }
   await app.whenReady();
   const paths = buildPaths(app.getAppPath());
   denyAllPermissions(session.defaultSession);
@@ -49,6 +57,10 @@ async function start(): Promise<void> {
 
   const openWindow = () => {
     const win = new BrowserWindow(secureWindowOptions(paths.preload));
+    mainWindow = win;
+    win.on('closed', () => {
+      if (mainWindow === win) mainWindow = undefined;
+    });
     win.once('ready-to-show', () => win.show());
     void win.loadURL(APP_ENTRY_URL);
     return win;

@@ -15,7 +15,7 @@ export interface FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void;
 }
 
-export function createFakeElectron(appRoot = resolve(__dirname, '../..')) {
+export function createFakeElectron(appRoot = resolve(__dirname, '../..'), options: { singleInstance?: boolean } = {}) {
   const userData = mkdtempSync(join(tmpdir(), 'upi-fake-electron-'));
   const calls = {
     enableSandbox: 0,
@@ -27,6 +27,8 @@ export function createFakeElectron(appRoot = resolve(__dirname, '../..')) {
     invoked: [] as { channel: string; input: unknown }[],
     permissionRequestHandler: undefined as undefined | Listener,
     permissionCheckHandler: undefined as undefined | Listener,
+    singleInstanceRequests: 0,
+    quits: 0,
   };
 
   const app = Object.assign(new EventEmitter(), {
@@ -35,7 +37,9 @@ export function createFakeElectron(appRoot = resolve(__dirname, '../..')) {
     getAppPath: () => appRoot,
     getPath: (name: string) => (name === 'userData' ? userData : join(userData, name)),
     getVersion: () => '0.0.0-fake',
-    quit: () => undefined,
+    // Another instance already holding the lock is what options.singleInstance: false stands for.
+    requestSingleInstanceLock: () => (calls.singleInstanceRequests++, options.singleInstance ?? true),
+    quit: () => void calls.quits++,
     exit: () => undefined,
   });
 
@@ -55,11 +59,29 @@ export function createFakeElectron(appRoot = resolve(__dirname, '../..')) {
       calls.windows.push(this);
       app.emit('web-contents-created', {}, this.webContents);
     }
+    minimized = false;
+    visible = false;
+    focused = false;
     loadURL(url: string) {
       this.loadedUrl = url;
       return Promise.resolve();
     }
-    show() {}
+    show() {
+      this.visible = true;
+    }
+    minimize() {
+      this.minimized = true;
+      this.focused = false;
+    }
+    isMinimized() {
+      return this.minimized;
+    }
+    restore() {
+      this.minimized = false;
+    }
+    focus() {
+      this.focused = true;
+    }
   }
 
   const module = {

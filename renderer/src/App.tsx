@@ -4,6 +4,8 @@ import { useKeysStore } from './stores/keys';
 import { Shell } from './features/shell/Shell';
 import { useShortcuts } from './features/shell/useShortcuts';
 import { afterNextPaint } from './lib/afterPaint';
+import { useVaultFreshness } from './features/keys/useVaultFreshness';
+import { useCaseIntake } from './features/cases/useCaseIntake';
 import './styles/workbench.css';
 
 const SCREENS: { id: Screen; label: string }[] = [
@@ -37,6 +39,8 @@ const KeysScreen = lazy(LOAD.keys);
 const ProfilesScreen = lazy(LOAD.profiles);
 const HistoryScreen = lazy(LOAD.history);
 const TimelineScreen = lazy(LOAD.timeline);
+// The case toolbar above four screens: loaded with the first of them.
+const CaseBar = lazy(() => import('./features/cases/CaseBar').then((m) => ({ default: m.CaseBar })));
 
 export function App() {
   const theme = useAppStore((s) => s.theme);
@@ -55,16 +59,38 @@ export function App() {
     [loadInfo, refreshKeys],
   );
   useShortcuts();
+  useVaultFreshness();
+  useCaseIntake();
   return (
     <Shell screens={SCREENS}>
       {{
         compose: <ComposeScreen />,
-        response: <ResponseScreen />,
-        inspect: <InspectScreen />,
+        response: (
+          <>
+            <CaseBar screen="response" />
+            <ResponseScreen />
+          </>
+        ),
+        inspect: (
+          <>
+            <CaseBar screen="inspect" />
+            <InspectScreen />
+          </>
+        ),
         keys: <KeysScreen />,
         profiles: <ProfilesScreen />,
-        history: <HistoryScreen />,
-        timeline: <TimelineScreen />,
+        history: (
+          <>
+            <CaseBar screen="history" />
+            <HistoryScreen />
+          </>
+        ),
+        timeline: (
+          <>
+            <CaseBar screen="timeline" />
+            <TimelineScreen />
+          </>
+        ),
       }}
     </Shell>
   );

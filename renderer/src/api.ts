@@ -6,9 +6,9 @@
 import { CHANNELS, channelPath, type Channel } from '../../shared/channels';
 import type { InspectorApi } from '../../shared/contract';
 import { err, type Result } from '../../shared/result';
+import { readItem, writeItem } from './lib/windowStorage';
 
 export const TOKEN_HEADER = 'x-upi-inspector-token';
-const TOKEN_STORAGE_KEY = 'upi-inspector.token';
 
 declare global {
   interface Window {
@@ -16,16 +16,16 @@ declare global {
   }
 }
 
-/** The browser host prints a URL with `#token=…`; keep it for reloads and take it out of the address bar. */
-export function takeHostToken(location: Location, storage: Storage, history: History): string | null {
+/** The browser host prints a URL with `#token=…`; keep it for reloads of this tab and take it out of the address bar. */
+export function takeHostToken(location: Location, history: History): string | null {
   const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
   if (match?.[1]) {
     const token = decodeURIComponent(match[1]);
-    storage.setItem(TOKEN_STORAGE_KEY, token);
+    writeItem('upi-inspector.token', token);
     history.replaceState(null, '', location.pathname + location.search);
     return token;
   }
-  return storage.getItem(TOKEN_STORAGE_KEY);
+  return readItem('upi-inspector.token');
 }
 
 export function createHttpApi(token: string | null, fetchImpl: typeof fetch = fetch): InspectorApi {
@@ -54,7 +54,7 @@ export function createHttpApi(token: string | null, fetchImpl: typeof fetch = fe
 
 function pickApi(): InspectorApi {
   if (typeof window !== 'undefined' && window.inspector) return window.inspector;
-  return createHttpApi(takeHostToken(window.location, window.sessionStorage, window.history));
+  return createHttpApi(takeHostToken(window.location, window.history));
 }
 
 export const api: InspectorApi = pickApi();

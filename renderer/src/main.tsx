@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { scrubWindowStorage } from './lib/windowStorage';
 import './styles/app.css';
+
+// What an older version may have kept (a private key pasted into Inspect's key box) goes first.
+scrubWindowStorage();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -9,6 +9,7 @@ import type { InspectResponseOptions } from '../diagnostics/response';
 import { contentFamilies } from './request-cases-content';
 import { shapeFamilies } from './request-cases-shape';
 import { profileFamilies } from './request-cases-profile';
+import { caseFamilies } from './request-cases-case';
 import {
   KID,
   NOW,
@@ -99,7 +100,7 @@ export function withClaims(claims: Record<string, unknown>, edit: (c: Record<str
 }
 
 export async function requestFamilies(w: RequestWorld): Promise<Record<string, RequestCase[]>> {
-  return { ...(await shapeFamilies(w)), ...(await contentFamilies(w)), ...(await profileFamilies(w)) };
+  return { ...(await shapeFamilies(w)), ...(await contentFamilies(w)), ...(await profileFamilies(w)), ...(await caseFamilies(w)) };
 }
 
 export { responseFamilies } from './response-cases';

@@ -82,6 +82,7 @@ export const FINDING_IDS = {
   'profile.channel-id-mismatch': { severity: 'error', scope: 'request', title: "merchantChannelId differs from the chosen profile's" },
   'profile.registered-key-mismatch': { severity: 'error', scope: 'request', title: 'The key Juspay holds for this kid (per the profile) did not sign this request' },
   'profile.kid-unregistered': { severity: 'error', scope: 'request', title: 'The header’s kid is not registered in the chosen profile' },
+  'case.redacted': { severity: 'warning', scope: 'request', title: 'The case was fully redacted, so its signature cannot be checked' },
 
   // Request: signature (from SignatureEvidence)
   'signature.verified': { severity: 'info', scope: 'request', title: 'The signature verifies' },

@@ -5,6 +5,7 @@
  */
 import { findKey, readRequest, type DecodedRequest, type DecodedSegment } from '../request';
 import type { RequestDecoded, Verdict } from '../verdict';
+import { redactionFindings, type RedactionFacts } from './case';
 import { finding } from './catalog';
 import { claimsFindings } from './claims';
 import { envelopeFindings } from './envelope';
@@ -27,6 +28,8 @@ export interface InspectRequestOptions {
   profile?: ProfileFacts;
   /** `readRequest(text)`, when the caller already has it (the main side reads once for the evidence too). */
   decoded?: DecodedRequest;
+  /** The request comes from a fully redacted case: its signature cannot be checked (`case.redacted`). */
+  redaction?: RedactionFacts;
 }
 
 /** Inspects a pasted request of any shape the reader knows. Never throws. */
@@ -34,7 +37,7 @@ export function inspectRequestText(text: string, options: InspectRequestOptions)
   let decoded: DecodedRequest | undefined;
   try {
     decoded = options?.decoded ?? readRequest(text);
-    const findings = requestFindings(text, decoded, options ?? { now: Date.now() });
+    const findings = [...requestFindings(text, decoded, options ?? { now: Date.now() }), ...redactionFindings(options?.redaction)];
     return assembleVerdict(findings, view(decoded), options?.signature);
   } catch (error) {
     return assembleVerdict([internalError(error)], decoded ? safeView(decoded) : { kind: 'unknown', source: 'none' }, undefined);

@@ -34,8 +34,9 @@ function summarize(valid: boolean | null, findings: Finding[], cause: string | u
       : `The signature verifies with ${by}, and nothing else is wrong.`;
   } else {
     tone = warnings.length ? 'warn' : 'unknown';
-    const why = findings.find((f) => f.id === 'signature.no-keys' || f.id === 'signature.not-checked');
-    headline = `Not verified: ${why ? lower(title(why.id)) : 'nothing to verify'}${warnings.length ? `; ${plural(warnings.length, 'warning')}` : ''}.`;
+    const why = findings.find((f) => f.id === 'case.redacted') ?? findings.find((f) => f.id === 'signature.no-keys' || f.id === 'signature.not-checked');
+    const others = warnings.filter((f) => f !== why).length;
+    headline = `Not verified: ${why ? lower(title(why.id)) : 'nothing to verify'}${others ? `; ${plural(others, 'warning')}` : ''}.`;
   }
   return { tone, headline };
 }

@@ -27,6 +27,12 @@ describe('status, error codes and backend messages', () => {
     expect(describeErrorCode('toString').kind).toBe('unknown');
   });
 
+  it('names any JSON in errorCode without failing, even an object whose own "toString" is not a function (found by npm run fuzz)', () => {
+    expect(describeErrorCode({ toString: true })).toMatchObject({ code: 'an object', kind: 'unknown' });
+    expect(describeErrorCode(['JP_001'])).toMatchObject({ code: 'an array (1 item)', kind: 'unknown' });
+    expect(describeErrorCode(7)).toMatchObject({ code: '7', kind: 'unknown' });
+  });
+
   it('matches backend messages loosely', () => {
     expect(BACKEND_ERRORS).toHaveLength(7);
     expect(matchBackendErrors('Merchant signature mismatch').map((e) => e.key)).toEqual(['Merchant signature mismatch']);

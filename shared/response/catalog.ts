@@ -3,6 +3,7 @@
  * the SDK's error codes (JP_000–JP_019) and the backend messages seen in `errorMessage`. From Juspay's
  * documentation; codes only third-party copies explain are marked unconfirmed.
  */
+import { show } from '../words';
 
 export const RESPONSE_EVENT = 'process_result';
 export const INITIATE_EVENT = 'initiate_result';
@@ -139,7 +140,8 @@ for (let i = 8; i <= 19; i++) {
 
 /** Meaning of an `errorCode`: documented (JP_000–JP_007), unconfirmed (JP_008–JP_019) or unknown. */
 export function describeErrorCode(code: unknown): ErrorCodeInfo {
-  const c = typeof code === 'string' ? code.trim() : String(code);
+  // Any JSON may sit in errorCode: an object whose own "toString" is not a function makes String() throw.
+  const c = typeof code === 'string' ? code.trim() : typeof code === 'number' || typeof code === 'boolean' ? String(code) : show(code);
   const known = ERROR_CODES.get(c) ?? ERROR_CODES.get(c.toUpperCase());
   if (known) return { code: c, ...known };
   return { code: c, kind: 'unknown', meaning: '', check: 'this code is not in Juspay’s documentation; read errorMessage and ask Juspay support.' };

@@ -38,6 +38,14 @@ export const TOOLS = {
 
 export type ToolName = keyof typeof TOOLS;
 
+/**
+ * The python3 that can run the snippets: the one on PATH when it has `cryptography`, else Debian's own
+ * (what `apt-get install python3-cryptography` provides when PATH starts with pyenv's or a venv's).
+ */
+export const PYTHON: string = ['python3', '/usr/bin/python3'].find(
+  (bin) => spawnSync(bin, ['-c', 'import cryptography'], { stdio: 'ignore' }).status === 0,
+) ?? 'python3';
+
 function onPath(command: string, env: NodeJS.ProcessEnv): boolean {
   return (env.PATH ?? '').split(delimiter).some((dir) => {
     try {
@@ -56,7 +64,7 @@ function passes(check: Check, env: NodeJS.ProcessEnv): boolean {
     case 'file':
       return existsSync(check.path);
     case 'python-module':
-      return spawnSync('python3', ['-c', `import ${check.module}`], { env, stdio: 'ignore' }).status === 0;
+      return spawnSync(PYTHON, ['-c', `import ${check.module}`], { env, stdio: 'ignore' }).status === 0;
     case 'java-release': {
       const version = spawnSync('java', ['-version'], { env, encoding: 'utf8' });
       const major = Number(/version "(?:1\.)?(\d+)/.exec(`${version.stderr}`)?.[1] ?? 0);

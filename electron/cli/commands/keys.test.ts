@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliWorkspace, expectOneLineError, PINNED, TRIPLET } from '../__fixtures__/run-cli';
 
 const { cli, files, dir, write, merchant, vaultEnv } = cliWorkspace('upi-cli-keys-');
+const STRONG = 'tangerine kayak orbit';
 
 describe('keys and the vault', () => {
   it('import, list, export-public, sign with --key <kid>, verify against the vault, delete', async () => {
@@ -102,16 +104,28 @@ describe('keys and the vault', () => {
 
   it('at a terminal: asks for a new vault’s passphrase twice, then an existing one’s once', async () => {
     const env = { UPI_INSPECTOR_HOME: join(dir, 'vault-d') };
-    const mismatch = await cli(['keys', 'import', files.pub], { env, prompts: ['one', 'two'] });
+    const mismatch = await cli(['keys', 'import', files.pub], { env, prompts: ['tangerine kayak orbit', 'tangerine kayak orbits'] });
     expectOneLineError({ ...mismatch, stderr: mismatch.stderr.replace(/^.*Type it again: /s, '') }, 'passphrase_mismatch', /differ: nothing was created\. Run the command again\./);
-    const created = await cli(['keys', 'import', files.pub], { env, prompts: ['s3cret!', 's3cret!'] });
+    const created = await cli(['keys', 'import', files.pub], { env, prompts: ['s3cret!', 'password1234', STRONG, STRONG] });
     expect(created.code).toBe(0);
     expect(created.stderr).toContain('Choose a passphrase');
-    const listed = await cli(['keys', 'list', '--json'], { env, prompts: ['s3cret!'] });
+    // Each weak one is refused with the estimator's reason, and asked again.
+    expect(created.stderr).toContain('That passphrase is too weak: it has 7 characters, and a vault passphrase needs at least 12.');
+    expect(created.stderr).toMatch(/That passphrase is too weak: it would be guessed in about .* \(This is similar to a commonly used password/);
+    const listed = await cli(['keys', 'list', '--json'], { env, prompts: [STRONG] });
     expect(JSON.parse(listed.stdout)).toHaveLength(1);
     const wrong = await cli(['keys', 'list'], { env, prompts: ['nope'] });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/\[wrong_passphrase\]/);
+  });
+
+  it('a new vault refuses a weak passphrase: three weak ones at the prompt, or a weak UPI_INSPECTOR_PASSPHRASE, create nothing', async () => {
+    const prompted = await cli(['keys', 'import', files.pub], { env: { UPI_INSPECTOR_HOME: join(dir, 'vault-weak-prompt') }, prompts: ['short', 'password1234', 'qwertyuiopasdf'] });
+    expect(prompted.code).toBe(2);
+    expect(prompted.stderr).toMatch(/upi-inspector: The passphrase typed is too weak to protect the key vault: .*\[weak_passphrase\]/);
+    const fromEnv = await cli(['keys', 'list'], { env: { UPI_INSPECTOR_HOME: join(dir, 'vault-weak-env'), UPI_INSPECTOR_PASSPHRASE: 'hunter2' } });
+    expectOneLineError(fromEnv, 'weak_passphrase', /^upi-inspector: UPI_INSPECTOR_PASSPHRASE is too weak to create the key vault .*vault-weak-env\/vault\.json: it has 7 characters, and a vault passphrase needs at least 12\. Choose at least 12 characters/);
+    expect(existsSync(join(dir, 'vault-weak-prompt', 'vault.json')) || existsSync(join(dir, 'vault-weak-env', 'vault.json'))).toBe(false);
   });
 
   it('keys import of a JWK nested too deep: too_deep, nothing imported', async () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { javaString, jsString, pythonString, shellString } from '../../../shared/snippets/literals';
 import { AWKWARD_STRINGS, codePoints, units, utf8Bytes } from '../__fixtures__/awkward-strings';
-import { requireTools, runTool } from '../__fixtures__/toolchain';
+import { PYTHON, requireTools, runTool } from '../__fixtures__/toolchain';
 
 const dir = mkdtempSync(join(tmpdir(), 'upi-snippet-literals-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,7 +39,7 @@ describe(`${STRINGS.length} strings, embedded and read back`, () => {
   it('Python 3: code points', async () => {
     const source = `for s in [${STRINGS.map(pythonString).join(',\n')}]:\n    print(",".join("%x" % ord(c) for c in s))\n`;
     expect(source).toMatch(/^[\n -~]*$/);
-    expect(await readBack('lits.py', source, 'python3')).toEqual(STRINGS.map(codePoints));
+    expect(await readBack('lits.py', source, PYTHON)).toEqual(STRINGS.map(codePoints));
   });
 
   it('Java (single-file source launch, POSIX locale): UTF-16 units', async () => {

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliWorkspace, PINNED } from '../__fixtures__/run-cli';
-import { requireTools, runTool, segmentsOf, type ToolName } from '../__fixtures__/toolchain';
+import { PYTHON, requireTools, runTool, segmentsOf, type ToolName } from '../__fixtures__/toolchain';
 
 const { cli, files, write, dir, merchant } = cliWorkspace('upi-cli-snippet-server-');
 const KID = 'uat833359804655bb748702e324111';
@@ -38,7 +38,7 @@ interface Lang {
 }
 const LANGS: Lang[] = [
   { lang: 'node', file: 'sign-session-token.mjs', command: 'node', tools: ['node'], notRsa: /holds an ec key; RS256 needs an RSA key/ },
-  { lang: 'python', file: 'sign_session_token.py', command: 'python3', tools: ['python'], notRsa: /does not hold an RSA key/ },
+  { lang: 'python', file: 'sign_session_token.py', command: PYTHON, tools: ['python'], notRsa: /does not hold an RSA key/ },
   { lang: 'openssl', file: 'sign-session-token.sh', command: 'bash', tools: ['bash', 'openssl'], notRsa: /RS256 needs an RSA private key/ },
   { lang: 'java-server', file: 'SignSessionToken.java', command: 'java', tools: ['java'], notRsa: /cannot read the private key .*ec\.pem: .*RS256 needs an RSA private key/ },
 ];

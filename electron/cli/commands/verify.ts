@@ -7,7 +7,9 @@ import type { Command } from 'commander';
 import { verdictExitCode } from '../../../shared/verdict';
 import { givenKeyCandidate, vaultCandidates, type KeySet } from '../../core/candidates';
 import { inspectRecording } from '../../core/history/recordings';
+import { caseRequestOf, verifyCaseRequest } from '../../core/cases/verify';
 import { verifyRequestText } from '../../core/inspect';
+import { caseLine, caseOf } from '../case-input';
 import type { CliContext } from '../context';
 import { usageError } from '../errors';
 import { json, verdictReport } from '../output';
@@ -21,22 +23,26 @@ export const registerVerifyCommand: RegisterCommand = (program, { ctx, exit }) =
     .description(
       'verify a request: an envelope, its payload, the three segments (JSON, three lines or name=value pairs), a compact JWS, a log line holding any of them. Exit 0 valid, 1 invalid, 2 unreadable input',
     )
-    .argument('<file>', 'the request, or - for stdin')
+    .argument('<file>', 'the request, a case file (.upicase.json: its request, judged at the time it was exported), or - for stdin')
     .option('--public-key <file>', 'public key (or private key, or certificate) to verify with, instead of the vault')
     .option('--now <ms>', 'reference time for the timestamp checks, epoch ms (default: now)')
     .option('--profile <name>', 'answer with this profile: its registered keys are tried, and the verdict says whether Juspay holds the key that signed')
     .option('--save', SAVE_OPTION_HELP)
     .action(async (file: string, options: { publicKey?: string; now?: string; profile?: string; save?: boolean }, command: Command) => {
       const now = referenceTime(options.now, ctx.io.now());
-      const text = await ctx.readInput(file, 'request');
+      const input = await ctx.readInput(file, 'request');
+      const caseFile = caseOf(input, file);
+      const text = caseFile ? caseRequestOf(caseFile, `The case file ${file}`).text : input;
       // Opened first, so a history that cannot be saved to stops the run before anything is printed.
       const history = options.save ? await cliHistory(ctx) : null;
       const scope = options.profile === undefined ? undefined : await chosenProfileScope(ctx, options.profile);
       const keyText = options.publicKey ? await ctx.readInput(options.publicKey, 'public key file') : undefined;
       const keys = options.publicKey ? await fileKeySet(keyText!, options.publicKey) : await vaultKeySet(ctx);
-      const verdict = verifyRequestText(text, keys, now, scope);
-      if (history) await saveRun(ctx, history, inspectRecording({ text, publicKey: keyText, referenceMs: now }, verdict, {}, 'cli'), wantsJson(command));
-      ctx.io.stdout(wantsJson(command) ? json(verdict) : verdictReport(verdict));
+      const caseNow = options.now === undefined ? undefined : now;
+      const verdict = caseFile ? verifyCaseRequest(caseFile, keys, caseNow, scope, `The case file ${file}`) : verifyRequestText(text, keys, now, scope);
+      const referenceMs = caseFile ? (caseNow ?? caseFile.request!.referenceMs) : now;
+      if (history) await saveRun(ctx, history, inspectRecording({ text, publicKey: keyText, referenceMs }, verdict, {}, 'cli'), wantsJson(command));
+      ctx.io.stdout(wantsJson(command) ? json(verdict) : `${verdictReport(verdict)}${caseFile ? caseLine(caseFile, file) : ''}`);
       exit(verdictExitCode(verdict));
     });
 };
@@ -53,11 +59,11 @@ export function referenceTime(raw: string | undefined, clock: number): number {
   return Number(raw);
 }
 
-async function fileKeySet(text: string, file: string): Promise<KeySet> {
+export async function fileKeySet(text: string, file: string): Promise<KeySet> {
   return { candidates: [await givenKeyCandidate(text, 'file', file)] };
 }
 
-async function vaultKeySet(ctx: CliContext): Promise<KeySet> {
+export async function vaultKeySet(ctx: CliContext): Promise<KeySet> {
   const candidates = vaultCandidates(await ctx.vault());
   const kids = candidates.map((c) => c.kid).filter((kid) => kid !== '');
   return kids.length > 0 ? { candidates, vaultKids: kids } : { candidates };

@@ -13,6 +13,8 @@ import { inspectHandlers } from './inspect';
 import { profileHandlers } from './profiles';
 import { historyHandlers } from './history';
 import { logHandlers } from './logs';
+import { vaultHandlers } from './vault';
+import { caseHandlers } from './cases';
 import type { CoreContext, HandlerTable } from './types';
 
 export { refuseDeepJson };
@@ -27,6 +29,8 @@ export const handlers: HandlerTable = {
   ...profileHandlers,
   ...historyHandlers,
   ...logHandlers,
+  ...vaultHandlers,
+  ...caseHandlers,
 };
 
 /** Input fields that may hold JSON text (a pasted request or response, a JWK): checked for depth before any handler reads them. */

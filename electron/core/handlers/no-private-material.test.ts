@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../../shared/contract';
 import type { KeyInfo } from '../../../shared/keys';
+import type { Verdict } from '../../../shared/verdict';
 import type { Result } from '../../../shared/result';
 import { SAMPLE_FIELDS } from '../__fixtures__/envelope-fields';
 import { fakeAdb } from '../__fixtures__/fake-adb';
@@ -17,6 +18,7 @@ import { openVault } from '../vault/open';
 
 const VAULT_PASSPHRASE = 'vault-passphrase-7d1f';
 const KEY_PASSPHRASE = 'pem-passphrase-93ab';
+const NEW_PASSPHRASE = 'changed-vault-passphrase-51c2';
 const dir = mkdtempSync(join(tmpdir(), 'upi-channels-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -40,8 +42,8 @@ describe('no channel output carries private key material', async () => {
 
   await call('app:info', {});
   await call('vault:status', {});
-  await call('vault:unlock', { passphrase: 'wrong' }); // new vault: any passphrase starts it…
-  await call('vault:unlock', { passphrase: VAULT_PASSPHRASE }); // …and the last one given is the one used
+  await call('vault:unlock', { passphrase: 'wrong' }); // new vault: too weak to start it…
+  await call('vault:unlock', { passphrase: VAULT_PASSPHRASE }); // …a strong one starts it
   const a = value(await call<KeyInfo>('keys:import', { text: merchant.pkcs1Pem, kid: 'uat833359804655bb748702e324111', fileName: 'merchant.pem' }));
   await call('keys:import', { text: second.encryptedPkcs8Pem(KEY_PASSPHRASE), passphrase: 'not the passphrase' });
   await call('keys:import', { text: second.encryptedPkcs8Pem(KEY_PASSPHRASE) });
@@ -97,6 +99,13 @@ describe('no channel output carries private key material', async () => {
   await call('inspect:request', { text: signed.json, profile: 'auto', now: 1668389349848 });
   await call('profiles:delete', { id: saved.profile.id });
   await call('logs:session', { items: [{ kind: 'candidate', text: signed.json, line: 1, lastLine: 1 }] });
+  // Case files and log sessions saved to the history: a private key pasted with the request and into the note.
+  const judged = value(await call<Verdict>('inspect:request', { text: signed.json, now: 1668389349848 }));
+  const caseRequest = { text: `${signed.json}\n${merchant.pkcs8Pem}`, referenceMs: 1668389349848, verdict: judged };
+  await call('case:export', { request: caseRequest, note: `key: ${JSON.stringify(merchant.privateJwk)}`, masking: 'masked' });
+  await call('case:export', { request: caseRequest, masking: 'full-redaction' });
+  const loggedRequest = { text: `${signed.json} ${merchant.pkcs1Pem}`, line: 3, verdict: { valid: true, headline: judged.summary.headline } };
+  await call('history:recordLog', { source: 'session.log', calls: [{ request: loggedRequest, response: { text: `{"requestId":"x","jwk":${JSON.stringify(second.privateJwk)}}`, line: 4 } }] });
   const savedPath = process.env.PATH;
   process.env.PATH = fakeAdb({ devices: ['emulator-5554\tdevice'], lines: [`D/HyperSDK( 42): ${JSON.stringify(JSON.parse(signed.json))}`] }).path;
   await call('logs:devices', {});
@@ -104,12 +113,21 @@ describe('no channel output carries private key material', async () => {
   await call('logs:capture:poll', { captureId: capture.captureId, since: 0 });
   await call('logs:capture:stop', { captureId: capture.captureId });
   process.env.PATH = savedPath;
+  // The vault's own channels: settings, a passphrase change (wrong current, weak next, then right), lock, unlock.
+  await call('vault:settings', { autoLockMinutes: 30 });
+  await call('vault:changePassphrase', { current: 'not the passphrase', next: NEW_PASSPHRASE });
+  await call('vault:changePassphrase', { current: VAULT_PASSPHRASE, next: 'password1234' });
+  await call('vault:changePassphrase', { current: VAULT_PASSPHRASE, next: NEW_PASSPHRASE });
+  await call('vault:lock', {});
+  await call('vault:unlock', { passphrase: NEW_PASSPHRASE });
 
   const generatedJwk = vault.signingKey(g.id).privateKey.export({ format: 'jwk' }) as Record<string, string>;
   const secrets = [
     'PRIVATE KEY',
     VAULT_PASSPHRASE,
     KEY_PASSPHRASE,
+    NEW_PASSPHRASE,
+    'password1234',
     ...privateJwkValues(merchant.privateJwk),
     ...privateJwkValues(second.privateJwk),
     ...privateJwkValues(generatedJwk),
@@ -135,6 +153,14 @@ describe('no channel output carries private key material', async () => {
         'envelope:sign:ok',
         'history:get:ok',
         'history:clear:ok',
+        'vault:unlock:weak_passphrase',
+        'vault:changePassphrase:wrong_passphrase',
+        'vault:changePassphrase:weak_passphrase',
+        'vault:changePassphrase:ok',
+        'vault:lock:ok',
+        'vault:unlock:ok',
+        'case:export:ok',
+        'history:recordLog:ok',
       ]),
     );
     const verified = outputs.filter((o) => o.channel === 'envelope:verify').map((o) => o.result.ok && (o.result.value as { valid: boolean }).valid);

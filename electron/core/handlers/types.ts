@@ -1,5 +1,6 @@
 import type { Channel, ChannelOutput, ChannelParsedInput, HostKind } from '../../../shared/contract';
 import type { HistoryStore } from '../history/store';
+import type { AutoLock } from '../vault/auto-lock';
 import type { Vault } from '../vault/vault';
 
 /** Everything a handler may use: the core's state, passed in so tests can build their own. */
@@ -13,6 +14,8 @@ export interface CoreContext {
   dataDir: string | null;
   /** Every sign, inspection and response reading the window records (in memory when dataDir is null). */
   history: HistoryStore;
+  /** Locks a passphrase vault after the window has been idle for its setting; every call resets it. */
+  autoLock: AutoLock;
   /** Epoch ms; injectable so tests pin time. */
   now(): number;
 }

@@ -7,6 +7,8 @@ export class HistoryDamage extends Error {
   constructor(
     readonly detail: string,
     readonly foreign = false,
+    /** The vault's cipher does not open it: altered, or sealed under a passphrase since changed. */
+    readonly wrongPassphrase = false,
   ) {
     super(detail);
     this.name = 'HistoryDamage';

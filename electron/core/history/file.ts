@@ -6,8 +6,9 @@
  */
 import { promises as fs } from 'node:fs';
 import { InspectorError } from '../../../shared/result';
-import { writeFileAtomic } from '../atomic-file';
+import { sweepTempFiles, writeFileAtomic } from '../atomic-file';
 import type { VaultCipher } from '../cipher';
+import { processAlive, withFileLock } from '../file-lock';
 import { HistoryDamage } from './damage';
 
 export const HISTORY_FILE_NAME = 'history.sqlite';
@@ -52,7 +53,7 @@ export class HistoryFile {
     try {
       return await protection.cipher.decrypt(bytes.subarray(newline + 1));
     } catch (e) {
-      if (e instanceof InspectorError && e.code === 'wrong_passphrase') throw new HistoryDamage("the key vault's passphrase does not decrypt it (it was written under another passphrase, or altered)");
+      if (e instanceof InspectorError && e.code === 'wrong_passphrase') throw new HistoryDamage("the key vault's passphrase does not decrypt it (it was written under another passphrase, or altered)", false, true);
       throw new HistoryDamage(`its encrypted data cannot be decrypted (${e instanceof Error ? e.message : String(e)})`);
     }
   }
@@ -71,6 +72,23 @@ export class HistoryFile {
       });
     }
     this.seen = await this.fingerprint();
+  }
+
+  /**
+   * Runs `run` holding the file's cross-process lock (other processes' saves queue behind it), after
+   * sweeping the temp files of writers killed mid-save.
+   */
+  async locked(run: () => Promise<void>): Promise<void> {
+    try {
+      await withFileLock(this.path, async () => {
+        await sweepTempFiles(this.path, processAlive);
+        await run();
+      });
+    } catch (e) {
+      if (e instanceof InspectorError) throw e;
+      const code = (e as NodeJS.ErrnoException).code ?? 'lock error';
+      throw new InspectorError('history_write_failed', `Could not lock the history ${this.path} for writing (${code}); the entries are kept in memory and saved at the next change.`);
+    }
   }
 
   /** True when the file is not the one last read or written here (another window or the CLI wrote it). */

@@ -6,7 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type { SignResult } from '../../../shared/contract';
 import type { EnvelopeFields } from '../../../shared/envelope';
-import { requestFacts, type HistorySource, type RecordOption, type RecordResponseInput } from '../../../shared/history';
+import { inspectResponseText } from '../../../shared/diagnostics';
+import { requestFacts, responseFacts, type HistorySource, type RecordOption, type RecordResponseInput } from '../../../shared/history';
+import type { RecordLogInput } from '../../../shared/history-log';
+import { parseResponseText } from '../../../shared/response';
 import type { Verdict } from '../../../shared/verdict';
 import type { NewEntry } from './entries';
 
@@ -74,4 +77,34 @@ export function responseRecording(input: RecordResponseInput, source: HistorySou
     text: input.text,
     reopen: { kind: 'response', linkedRequestId: input.linkedRequestId ?? null },
   };
+}
+
+/**
+ * A log session's calls as entries: each request an inspection at its log time, with the row's verdict
+ * (nothing is verified again); each response a reading linked to its request. Keyed by the log and the
+ * line, so saving the same session twice updates the same entries.
+ */
+export function logRecordings(input: RecordLogInput, now: number): NewEntry[] {
+  const key = (line: number) => `log:${input.source.slice(0, 80)}:${line}`;
+  return input.calls.flatMap((call) => {
+    const out: NewEntry[] = [];
+    const r = call.request;
+    if (r) {
+      out.push({
+        kind: 'inspect',
+        source: 'window',
+        draftId: key(r.line),
+        facts: { profile: null, merchantId: r.merchantId ?? null, channel: null, kid: r.kid ?? null, requestId: r.requestId ?? null, status: null, errorCode: null, valid: r.verdict.valid, cause: r.verdict.cause ?? null, summary: r.verdict.headline },
+        text: r.text,
+        reopen: { kind: 'inspect', referenceMs: Math.round(r.loggedAtMs ?? now) },
+      });
+    }
+    const s = call.response;
+    if (s) {
+      const linked = r?.requestId ?? null;
+      const facts = responseFacts(parseResponseText(s.text), inspectResponseText(s.text, linked ? { requestId: linked } : {}).findings);
+      out.push(responseRecording({ draftId: key(s.line), text: s.text, ...facts, linkedRequestId: linked }));
+    }
+    return out;
+  });
 }

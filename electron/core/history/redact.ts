@@ -5,14 +5,10 @@
  * key. What is found is replaced by a marker; the rest of the text is kept as pasted.
  */
 import { createPrivateKey } from 'node:crypto';
+import { JWK_D, JWK_PRIVATE_MEMBER, PEM_PRIVATE_BLOCK } from '../../../shared/private-material';
 
 export const REDACTED = '[private key removed by UPI Inspector]';
 
-/** A PEM private key block, to its END line (or, cut off, to the end of its base64). */
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----(?:[\s\S]*?-----END \1PRIVATE KEY-----|[A-Za-z0-9+/=\s\\:,-]*)/g;
-/** `"d": "…"` and the other private JWK members, also as `\"d\":\"…\"` inside an escaped JSON string. */
-const JWK_PRIVATE_MEMBER = /(\\*"(?:d|p|q|dp|dq|qi)\\*"\s*:\s*\\*")([A-Za-z0-9_\-+/=]{8,})(\\*")/g;
-const JWK_D = /\\*"d\\*"\s*:\s*\\*"[A-Za-z0-9_\-+/=]{8,}\\*"/;
 /** Long runs of base64 that may be a DER private key without its PEM armour (a 2048-bit key is ~1,600 characters). */
 const BASE64_RUN = /[A-Za-z0-9+/_-]{600,}={0,2}/g;
 
@@ -24,8 +20,7 @@ export interface Redaction {
 
 /** The text with every piece of private key material replaced by REDACTED. */
 export function redactPrivateMaterial(text: string): Redaction {
-  let out = text.replace(PEM_BLOCK, REDACTED);
-  // A JWK's p, q … are only private next to a `d`; elsewhere a "p" member is someone's data.
+  let out = text.replace(PEM_PRIVATE_BLOCK, REDACTED);
   if (JWK_D.test(out)) out = out.replace(JWK_PRIVATE_MEMBER, (_m, open: string, _value: string, close: string) => `${open}${REDACTED}${close}`);
   out = out.replace(BASE64_RUN, (run) => (isDerPrivateKey(run) ? REDACTED : run));
   return { text: out, redacted: out !== text };

@@ -7,8 +7,10 @@
 import { join } from 'node:path';
 import type { HistoryEntry, HistoryEntrySummary, HistoryPage, HistoryQuery, HistorySettings, HistoryStatus } from '../../../shared/history';
 import { InspectorError } from '../../../shared/result';
+import type { VaultCipher } from '../cipher';
 import type { Vault } from '../vault/vault';
 import { HistoryDamage } from './damage';
+import { lockedMessage, notFound, reencryptedElsewhere, setAside } from './notices';
 import { inheritRequestFacts, pairOf, readEntry, summaryOf, SUMMARY_COLUMNS, upsertEntry, type NewEntry } from './entries';
 import { HISTORY_FILE_NAME, HistoryFile, type Protection } from './file';
 import { mergeEntries } from './merge';
@@ -41,6 +43,8 @@ export class HistoryStore {
   private readonly deletedIds = new Set<string>();
   private clearedAt: number | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** While the vault's passphrase changes: the cipher the file is still sealed with. */
+  private resealing: VaultCipher | null = null;
   private readonly file: HistoryFile | null;
 
   constructor(private readonly options: HistoryOptions) {
@@ -52,6 +56,8 @@ export class HistoryStore {
         if (this.db) await this.ready();
       }).catch(() => undefined);
     });
+    options.vault.onLock(() => this.detach());
+    options.vault.onReseal((previous, next) => this.reseal(previous, next));
   }
 
   get path(): string | null {
@@ -136,7 +142,7 @@ export class HistoryStore {
     const storage = this.file === null ? 'memory' : this.options.vault.mode === 'session' ? 'file' : 'encrypted';
     const locked = !this.attached && this.protection() === null;
     const pending = locked && this.db ? Number(selectValue(this.db, 'SELECT count(*) FROM entries')) : 0;
-    const message = this.notice ?? (locked ? this.lockedMessage() : undefined);
+    const message = this.notice ?? (locked ? lockedMessage(this.path, this.options.vault) : undefined);
     return { storage, path: this.path, locked, pending, ...(message ? { message } : {}) };
   }
 
@@ -158,14 +164,14 @@ export class HistoryStore {
 
   private async writable(): Promise<Database> {
     const db = await this.ready();
-    if (!this.attached) throw new InspectorError('history_locked', this.lockedMessage());
+    if (!this.attached) throw new InspectorError('history_locked', lockedMessage(this.path, this.options.vault));
     return db;
   }
 
   /** Plain SQLite beside a session vault; sealed by the vault's cipher otherwise; null while that cipher is locked away. */
   private protection(): Protection | null {
     if (this.options.vault.mode === 'session') return { kind: 'plain' };
-    const cipher = this.options.vault.atRestCipher();
+    const cipher = this.resealing ?? this.options.vault.atRestCipher();
     return cipher ? { kind: 'sealed', cipher } : null;
   }
 
@@ -181,7 +187,7 @@ export class HistoryStore {
   }
 
   /** The file's database; a new one when there is no file, or when a damaged one had to be moved aside. */
-  private async readFile(protection: Protection): Promise<Database> {
+  private async readFile(protection: Protection, whileOpen = false): Promise<Database> {
     const SQL = await loadSqlite();
     try {
       const bytes = await this.file!.read(protection);
@@ -195,30 +201,14 @@ export class HistoryStore {
       return db;
     } catch (e) {
       if (!(e instanceof HistoryDamage)) throw e;
-      await this.setAside(e);
+      // Re-encrypted by another process (its passphrase changed) while open here: left alone until the next unlock.
+      const handled = whileOpen && e.wrongPassphrase ? reencryptedElsewhere(this.file!.path) : await setAside(this.file!, e, this.options.now());
+      this.notice = handled.notice;
+      this.readOnlyFile = handled.readOnly;
       const fresh = new SQL.Database();
       migrate(fresh);
       this.dirty = !this.readOnlyFile;
       return fresh;
-    }
-  }
-
-  /** Moves a damaged file aside (a foreign one stays put); either way it is never written over. */
-  private async setAside(damage: HistoryDamage): Promise<void> {
-    const path = this.file!.path;
-    const inMemory = "so it is left as it is and this session's history is kept in memory only";
-    if (damage.foreign) {
-      this.readOnlyFile = true;
-      this.notice = `The history database ${path} cannot be read here: ${damage.detail}. It is left as it is, and this session's history is kept in memory only.`;
-      return;
-    }
-    try {
-      const movedTo = await this.file!.moveAside(this.options.now());
-      this.notice = `The history database ${path} was damaged: ${damage.detail}. It was moved aside to ${movedTo} and a new history was started.`;
-    } catch (e) {
-      this.readOnlyFile = true;
-      const code = (e as NodeJS.ErrnoException).code ?? 'rename failed';
-      this.notice = `The history database ${path} is damaged: ${damage.detail}. It could not be moved aside (${code}), ${inMemory}; move the file away to keep history again.`;
     }
   }
 
@@ -227,7 +217,7 @@ export class HistoryStore {
     if (!this.file || !this.attached || this.readOnlyFile || !(await this.file.changedOnDisk())) return;
     const protection = this.protection();
     if (!protection) return;
-    const theirs = await this.readFile(protection);
+    const theirs = await this.readFile(protection, true);
     try {
       if (mergeEntries(theirs, this.db!, { deletedIds: this.deletedIds, clearedAt: this.clearedAt }) > 0) {
         this.retain(this.db!);
@@ -255,7 +245,16 @@ export class HistoryStore {
   private async save(): Promise<void> {
     clearTimeout(this.timer);
     if (!this.file || !this.attached || this.readOnlyFile || !this.dirty) return;
+    await this.file.locked(() => this.writeLocked(this.protection()!));
+  }
+
+  /**
+   * Holding the file's lock: what other processes wrote is merged in, then the whole database is written
+   * (sealed by `sealWith`) in one atomic write. Concurrent savers queue instead of overwriting each other.
+   */
+  private async writeLocked(sealWith: Protection): Promise<void> {
     await this.syncFromDisk();
+    if (this.readOnlyFile) return;
     const db = this.db!;
     if (this.purge) db.run("INSERT INTO entries_text (entries_text) VALUES ('optimize')");
     const bytes = db.export();
@@ -264,7 +263,7 @@ export class HistoryStore {
     this.dirty = false;
     this.purge = false;
     try {
-      await this.file.write(bytes, this.protection()!);
+      await this.file!.write(bytes, sealWith);
       if (this.notice?.startsWith('Could not save')) this.notice = undefined;
     } catch (e) {
       this.dirty = true;
@@ -273,12 +272,34 @@ export class HistoryStore {
     }
   }
 
-  private lockedMessage(): string {
-    const vault = this.options.vault;
-    const where = `The history ${this.path} is encrypted with the key vault`;
-    return vault.modeMismatch || vault.state === 'damaged'
-      ? `${where}, which cannot be opened here: what is recorded now is kept in memory only.`
-      : `${where}, which is locked: what is recorded now waits in memory and is written when the vault is unlocked.`;
+  /** The vault locks: what is pending is written while its cipher is there, then the decrypted database leaves memory. */
+  private async detach(): Promise<void> {
+    await this.exclusive(async () => {
+      if (!this.file || this.protection()?.kind !== 'sealed') return;
+      await this.save().catch(() => undefined);
+      this.db?.close();
+      this.db = null;
+      this.attached = false;
+      // A file left alone as unreadable is tried again at the next unlock.
+      this.readOnlyFile = false;
+      this.notice = undefined;
+    });
+  }
+
+  /** The vault's passphrase changes (its file lock held): the file is read with the old cipher and written whole with the new. */
+  private async reseal(previous: VaultCipher, next: VaultCipher): Promise<void> {
+    await this.exclusive(async () => {
+      if (!this.file || this.options.vault.mode === 'session') return;
+      this.resealing = previous;
+      try {
+        await this.ready();
+        if (this.readOnlyFile) return;
+        this.dirty = true;
+        await this.file.locked(() => this.writeLocked({ kind: 'sealed', cipher: next }));
+      } finally {
+        this.resealing = null;
+      }
+    });
   }
 
   /** One operation at a time: sql.js is synchronous, but opening, merging and saving are not. */
@@ -287,10 +308,4 @@ export class HistoryStore {
     this.queue = run.catch(() => undefined);
     return run;
   }
-}
-
-function notFound(id: string): InspectorError {
-  return new InspectorError('history_not_found', `There is no history entry "${id}": it was deleted, or removed by the retention setting.`, {
-    fix: 'Search the history again.',
-  });
 }

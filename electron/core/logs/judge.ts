@@ -124,7 +124,7 @@ export class SessionJudge {
     if (hit) return hit.brief;
     let v: Verdict;
     try {
-      v = verifyRequestText(text, this.keys, now, undefined, decoded);
+      v = verifyRequestText(text, this.keys, now, undefined, undefined, decoded);
     } catch (e) {
       throw new ItemFailure(text, `its verdict could not be made (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
     }

@@ -40,10 +40,15 @@ export async function openVault(options: OpenVaultOptions): Promise<Vault> {
     try {
       await vault.unlock(options.passphrase);
     } catch (e) {
-      // A damaged file is already the vault's status; only a wrong passphrase needs saying here.
-      if (!(e instanceof InspectorError) || (e.code !== 'wrong_passphrase' && e.code !== 'vault_damaged')) throw e;
+      // A damaged file is already the vault's status; a wrong or (for a new vault) weak passphrase is said here.
+      if (!(e instanceof InspectorError) || (e.code !== 'wrong_passphrase' && e.code !== 'vault_damaged' && e.code !== 'weak_passphrase')) throw e;
+      const source = options.passphraseSource ?? 'The passphrase given at start';
       if (e.code === 'wrong_passphrase') {
-        vault.lockedReason = { message: `${options.passphraseSource ?? 'The passphrase given at start'} does not open the key vault ${path}.`, fix: 'Unlock it with the right passphrase.' };
+        vault.lockedReason = { message: `${source} does not open the key vault ${path}.`, fix: 'Unlock it with the right passphrase.' };
+      }
+      if (e.code === 'weak_passphrase') {
+        const why = e.message.replace(/^[^:]*: /, '');
+        vault.lockedReason = { message: `${source} is too weak to create the key vault ${path}: ${why}`, fix: e.fix ?? 'Choose a stronger passphrase.', code: 'weak_passphrase' };
       }
     }
   }

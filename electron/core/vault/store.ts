@@ -7,12 +7,13 @@
 import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { InspectorError } from '../../../shared/result';
 import type { KeyInfo } from '../../../shared/keys';
 import { uncapitalise } from '../../../shared/words';
-import { writeFileAtomic } from '../atomic-file';
+import { sweepTempFiles, writeFileAtomic } from '../atomic-file';
 import type { VaultCipher, VaultCipherMode } from '../cipher';
+import { processAlive, withFileLock } from '../file-lock';
 import { jwkThumbprint, privateKeyPkcs8Pem, publicKeyPem } from '../keys/export';
 import { assertUsableRsa, rsaBits } from '../keys/rsa-policy';
 
@@ -72,6 +73,29 @@ export class VaultFile {
   private hash: string | null = null;
 
   constructor(readonly path: string) {}
+
+  /**
+   * Runs `run` holding the vault's cross-process lock (other processes' saves wait for it), after
+   * sweeping the temp files a writer killed mid-save left (they may hold keys deleted since).
+   */
+  async locked<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await withFileLock(this.path, async () => {
+        await sweepTempFiles(this.path, processAlive);
+        return run();
+      });
+    } catch (e) {
+      if (e instanceof InspectorError || e instanceof VaultDamage) throw e;
+      const code = (e as NodeJS.ErrnoException).code ?? 'lock error';
+      throw new InspectorError('vault_write_failed', `Could not lock the key vault ${this.path} for writing (${code}); nothing was changed.`, { fix: "Check the folder's permissions and free space." });
+    }
+  }
+
+  /** At open: sweeps what killed writers left, when the folder exists and can be written (else nothing to do). */
+  async sweep(): Promise<void> {
+    const exists = await fs.stat(dirname(this.path)).then(() => true, () => false);
+    if (exists) await this.locked(async () => undefined).catch(() => undefined);
+  }
 
   /** The sealed keys, or null when there is no file. VaultDamage when it is not a vault file. */
   async read(): Promise<SealedKeys | null> {

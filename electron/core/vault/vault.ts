@@ -5,74 +5,41 @@
  *
  * Modes: `session` (memory only), `passphrase` (scrypt + AES-256-GCM, locked until unlocked), or a
  * cipher handed in (Electron safeStorage). There is no plaintext and no machine-derived fallback.
- * A file that cannot be read is reported as damaged and never written over.
+ * A file that cannot be read is reported as damaged and never written over. A passphrase vault can be
+ * locked now (or by AutoLock) and have its passphrase changed; what it is (state, file, the rules of
+ * changing it under the cross-process lock) is in vault-state.ts.
  */
 import type { KeyObject } from 'node:crypto';
 import { InspectorError } from '../../../shared/result';
-import type { KeyInfo, KeyInfoWithWarnings, PublicKeyExport, VaultMode, VaultStatus } from '../../../shared/keys';
+import type { KeyInfo, KeyInfoWithWarnings, PublicKeyExport, VaultStatus } from '../../../shared/keys';
 import { createPassphraseCipher, type ScryptParams, type VaultCipher, type VaultCipherMode } from '../cipher';
 import { generateRsaKeyPair, jwkThumbprint, publicJwk, publicKeyPem } from '../keys/export';
 import { readKey, readKeyFile } from '../keys/read';
 import { findKey, generatedEntry, importedEntry, keyNotFound, relabelled, signingEntry, type GenerateKeyInput, type ImportKeyInput } from './keyring';
-import { describeMode, HOME_ENV, sealKeys, unsealKeys, VaultDamage, VaultFile, type VaultKey } from './store';
+import { assertStrongPassphrase, olderPassphraseNote } from './passphrase-policy';
+import { lockedNowReason, unavailableLock } from './reasons';
+import { sealKeys, unsealKeys } from './store';
+import { VaultState } from './vault-state';
 
 export type { GenerateKeyInput, ImportKeyInput } from './keyring';
 
-type Backing =
-  | { kind: 'session' }
-  | { kind: 'file'; file: VaultFile; mode: VaultCipherMode; cipher: VaultCipher | null; scrypt?: ScryptParams };
+export type { VaultReason } from './reasons';
+/** Called before the vault forgets its keys and cipher (the history writes what is pending, then closes). */
+export type LockListener = () => Promise<void>;
+/** Called under the vault's file lock when its passphrase changes: files sealed with the old cipher are sealed anew. */
+export type ResealListener = (previous: VaultCipher, next: VaultCipher) => Promise<void>;
 
-/** Why the vault is locked or damaged: what happened, and what to do. */
-export interface VaultReason {
-  message: string;
-  fix: string;
-}
-
-export class Vault {
-  /** @internal read by openVault */
-  state: VaultStatus['state'] = 'locked';
-  /** @internal the file was written by another mode (e.g. safeStorage) and is left alone. */
-  modeMismatch = false;
-  /** @internal why the vault is locked, when it is not simply waiting for a passphrase. */
-  lockedReason: VaultReason | undefined;
-  private damage: VaultReason | undefined;
-  private keys = new Map<string, VaultKey>();
-  private queue: Promise<unknown> = Promise.resolve();
+export class Vault extends VaultState {
   private unlockListeners: Array<() => void> = [];
-  private readonly backing: Backing;
+  private lockListeners: LockListener[] = [];
+  private resealListeners: ResealListener[] = [];
 
   /** Use openVault; `new Vault()` alone is an empty session vault (memory only). */
   constructor(
     backing: { kind: 'session' } | { kind: 'file'; path: string; mode: VaultCipherMode; cipher: VaultCipher | null; scrypt?: ScryptParams } = { kind: 'session' },
-    private readonly now: () => number = Date.now,
+    now: () => number = Date.now,
   ) {
-    this.backing = backing.kind === 'session' ? backing : { kind: 'file', file: new VaultFile(backing.path), mode: backing.mode, cipher: backing.cipher, scrypt: backing.scrypt };
-    if (backing.kind === 'session') this.state = 'unlocked';
-  }
-
-  get mode(): VaultMode {
-    return this.backing.kind === 'session' ? 'session' : this.backing.mode;
-  }
-
-  get path(): string | null {
-    return this.backing.kind === 'file' ? this.backing.file.path : null;
-  }
-
-  async status(): Promise<VaultStatus> {
-    const status: VaultStatus = { state: this.state, mode: this.mode, path: this.path, keyCount: this.state === 'unlocked' ? this.keys.size : 0 };
-    const reason = this.reason();
-    if (reason) status.message = `${reason.message} ${reason.fix}`;
-    if (this.backing.kind === 'file' && !this.backing.file.exists && this.state !== 'damaged') status.isNew = true;
-    return status;
-  }
-
-  private reason(): VaultReason | undefined {
-    if (this.state === 'damaged') return this.damage;
-    if (this.state === 'unlocked') return undefined;
-    if (this.lockedReason) return this.lockedReason;
-    return this.backing.kind === 'file' && this.backing.file.exists
-      ? { message: `The key vault ${this.path} is locked.`, fix: 'Type its passphrase to unlock it.' }
-      : { message: `There is no key vault at ${this.path} yet.`, fix: 'Choose a passphrase to create it.' };
+    super(backing, now);
   }
 
   /** Passphrase mode: opens (or, when there is no file yet, starts) the vault. Other modes: reloads. */
@@ -84,7 +51,10 @@ export class Vault {
       if (this.modeMismatch) throw this.lockedError();
       const cipher = backing.mode === 'passphrase' ? createPassphraseCipher(passphrase, backing.scrypt) : backing.cipher!;
       const sealed = await this.guarded(() => backing.file.read());
+      // A new vault is made with this passphrase: it must be strong; an existing one opens with what it has.
+      if (sealed === null && backing.mode === 'passphrase') await assertStrongPassphrase(passphrase, 'The new vault passphrase');
       this.keys = sealed === null ? new Map() : await this.guarded(() => unsealKeys(sealed, cipher, backing.file.path));
+      this.notice = backing.mode === 'passphrase' ? olderPassphraseNote(passphrase) : null;
       backing.cipher = cipher;
       this.state = 'unlocked';
       this.lockedReason = undefined;
@@ -93,9 +63,60 @@ export class Vault {
     });
   }
 
+  /**
+   * Lock now: the history writes what is pending, then the keys and the derived key leave memory until
+   * the passphrase is typed again. Only a passphrase vault locks (`lock_unavailable` otherwise).
+   */
+  async lock(why: { idleMinutes?: number } = {}): Promise<VaultStatus> {
+    return this.exclusive(async () => {
+      if (this.backing.kind === 'session' || this.backing.mode === 'safeStorage') throw unavailableLock(this.backing.kind === 'session' ? 'session' : 'safeStorage');
+      if (this.state !== 'unlocked') return this.status();
+      for (const listener of this.lockListeners) await listener().catch(() => undefined);
+      this.forget(lockedNowReason(this.path, why.idleMinutes));
+      return this.status();
+    });
+  }
+
+  /**
+   * Re-encrypts the vault under `next`, in one atomic write under the vault's file lock, and the files
+   * sealed with its cipher (the history) too. `current` must open the vault file as it is on disk: a
+   * wrong one changes nothing (`wrong_passphrase`, field `current`); a weak `next` is refused first.
+   */
+  async changePassphrase(current: string, next: string): Promise<VaultStatus> {
+    return this.exclusive(async () => {
+      const backing = this.backing;
+      if (backing.kind === 'session' || backing.mode !== 'passphrase') throw unavailableLock(backing.kind === 'session' ? 'session' : 'safeStorage');
+      this.assertUnlocked();
+      await assertStrongPassphrase(next, 'The new passphrase', 'next');
+      const previous = backing.cipher!;
+      const fresh = createPassphraseCipher(next, backing.scrypt);
+      await backing.file.locked(async () => {
+        const sealed = await this.guarded(() => backing.file.read());
+        const check = createPassphraseCipher(current, backing.scrypt);
+        // No file yet (a new vault, no key added): `current` is checked against the passphrase it was unlocked with.
+        const keys = sealed === null ? (await assertSamePassphrase(previous, check, this.path), this.keys) : await unsealKeys(sealed, check, backing.file.path).catch((e: unknown) => wrongCurrent(e, this.path));
+        for (const listener of this.resealListeners) await listener(check, fresh);
+        await backing.file.write(await sealKeys(keys, fresh));
+        this.keys = keys;
+      });
+      backing.cipher = fresh;
+      previous.forget?.();
+      this.notice = null;
+      return this.status();
+    });
+  }
+
   /** Calls `listener` after each unlock: files kept under the vault's protection (history) wait for it. */
   onUnlock(listener: () => void): void {
     this.unlockListeners.push(listener);
+  }
+
+  onLock(listener: LockListener): void {
+    this.lockListeners.push(listener);
+  }
+
+  onReseal(listener: ResealListener): void {
+    this.resealListeners.push(listener);
   }
 
   async list(): Promise<KeyInfo[]> {
@@ -170,126 +191,15 @@ export class Vault {
     this.assertUnlocked();
     return findKey(this.keys, idOrKid);
   }
+}
 
-  // ------------------------------------------------------------------------------------------------
+/** A wrong current passphrase says which field and that nothing changed; other failures pass through. */
+function wrongCurrent(e: unknown, path: string | null): never {
+  if (!(e instanceof InspectorError && e.code === 'wrong_passphrase')) throw e;
+  throw new InspectorError('wrong_passphrase', `The current passphrase does not open the key vault ${path}: nothing was changed.`, { fix: 'Type the passphrase the vault opens with now.', field: 'current' });
+}
 
-  private entry(id: string): VaultKey {
-    this.assertUnlocked();
-    const key = this.keys.get(id);
-    if (!key) throw keyNotFound(id);
-    return key;
-  }
-
-  private assertNotDamaged(): void {
-    if (this.state !== 'damaged') return;
-    const damage = this.damage ?? { message: `The key vault ${this.path} is damaged.`, fix: 'Move it aside to start a new vault, or restore it from a backup.' };
-    throw new InspectorError('vault_damaged', damage.message, { fix: damage.fix });
-  }
-
-  private assertUnlocked(): void {
-    this.assertNotDamaged();
-    if (this.state === 'locked') throw this.lockedError();
-  }
-
-  /** Locked waiting for a passphrase (`vault_locked`), or by a file this mode must not open (`vault_mode_mismatch`). */
-  private lockedError(): InspectorError {
-    const reason = this.reason() ?? { message: 'The key vault is locked.', fix: 'Unlock it with its passphrase.' };
-    return this.modeMismatch
-      ? new InspectorError('vault_mode_mismatch', reason.message, { fix: reason.fix })
-      : new InspectorError('vault_locked', reason.message, { fix: reason.fix, field: 'passphrase' });
-  }
-
-  /** Serialises vault operations: two imports at once must not write over each other. */
-  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(operation, operation);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  /** Applies a change to a copy, writes it, and only then makes it current: a failed write changes nothing. */
-  private mutate<T>(change: (draft: Map<string, VaultKey>) => Promise<T>): Promise<T> {
-    return this.exclusive(async () => {
-      this.assertUnlocked();
-      await this.reloadIfChangedOnDisk();
-      const draft = new Map(this.keys);
-      const result = await change(draft);
-      await this.persist(draft);
-      this.keys = draft;
-      return result;
-    });
-  }
-
-  // ------------------------------------------------------------------------------------------------
-  // The file
-
-  /** @internal reads the file at open: missing is fine, unreadable or malformed is damaged. */
-  async load(): Promise<void> {
-    const backing = this.backing;
-    if (backing.kind === 'session') return;
-    const sealed = await this.guarded(() => backing.file.read()).catch(() => null);
-    if (this.state === 'damaged') return;
-    if (sealed === null) {
-      // No file yet: a cipher vault starts empty and unlocked; a passphrase vault waits for one.
-      this.state = backing.cipher ? 'unlocked' : 'locked';
-      return;
-    }
-    if (sealed.mode !== backing.mode) {
-      this.modeMismatch = true;
-      this.state = 'locked';
-      this.lockedReason = {
-        message: `The key vault ${backing.file.path} was written with ${describeMode(sealed.mode)}, so ${describeMode(backing.mode)} cannot open it; it is left as it is.`,
-        fix: `Open it where it was made, or set ${HOME_ENV} to another folder for a separate vault.`,
-      };
-      return;
-    }
-    if (backing.cipher) {
-      const cipher = backing.cipher;
-      try {
-        this.keys = await this.guarded(() => unsealKeys(sealed, cipher, backing.file.path));
-        this.state = 'unlocked';
-      } catch {
-        // A damaged file is already the vault's state.
-      }
-      return;
-    }
-    this.state = 'locked';
-  }
-
-  /** Runs a file operation; a VaultDamage marks the vault damaged and becomes `vault_damaged`. */
-  private async guarded<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      return await operation();
-    } catch (e) {
-      if (e instanceof VaultDamage) throw this.markDamaged(e);
-      throw e;
-    }
-  }
-
-  private markDamaged(damage: VaultDamage): InspectorError {
-    this.state = 'damaged';
-    this.keys = new Map();
-    this.damage = {
-      message: `The key vault file ${this.path} is damaged: ${damage.detail}. It is kept exactly as it is and nothing will be written over it.`,
-      fix: `${damage.fix ? `${damage.fix} Or m` : 'M'}ove it aside (or set ${HOME_ENV} to another folder) to start a new vault, or restore it from a backup; keys pasted directly still work.`,
-    };
-    return new InspectorError('vault_damaged', this.damage.message, { fix: this.damage.fix });
-  }
-
-  /** Another UPI Inspector (window or CLI) may have written the file: start from its keys, not ours. */
-  private async reloadIfChangedOnDisk(): Promise<void> {
-    const backing = this.backing;
-    if (backing.kind !== 'file') return;
-    if (!(await this.guarded(() => backing.file.changedOnDisk()))) return;
-    const sealed = await this.guarded(() => backing.file.read());
-    if (sealed === null) return; // deleted meanwhile: our keys are written back
-    if (sealed.mode !== backing.mode) throw this.markDamaged(new VaultDamage(`it was replaced by a ${describeMode(sealed.mode)} vault while open`));
-    this.keys = await this.guarded(() => unsealKeys(sealed, backing.cipher!, backing.file.path));
-  }
-
-  private async persist(keys: Map<string, VaultKey>): Promise<void> {
-    if (this.backing.kind !== 'file') return;
-    const cipher = this.backing.cipher;
-    if (!cipher) throw this.lockedError();
-    await this.backing.file.write(await sealKeys(keys, cipher));
-  }
+/** Whether two passphrase ciphers share a passphrase: what one seals, the other opens. */
+async function assertSamePassphrase(unlocked: VaultCipher, given: VaultCipher, path: string | null): Promise<void> {
+  await given.decrypt(await unlocked.encrypt(Buffer.alloc(0))).catch((e: unknown) => wrongCurrent(e, path));
 }

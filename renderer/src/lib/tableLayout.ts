@@ -1,8 +1,10 @@
 /**
- * Where table layouts (which columns show, in what order) are kept: the window's localStorage for
- * now. Everything that reads or writes a layout goes through these two functions, so moving settings
- * to the main side changes this file only.
+ * Where table layouts (which columns show, in what order) are kept: the window's localStorage (through
+ * its one door, lib/windowStorage.ts) for now. Everything that reads or writes a layout goes through
+ * these two functions, so moving settings to the main side changes this file only.
  */
+import { readItem, removeItem, writeItem } from './windowStorage';
+
 export interface TableLayout {
   /** Every column id in display order. */
   order: string[];
@@ -10,7 +12,7 @@ export interface TableLayout {
   hidden: string[];
 }
 
-const PREFIX = 'upi-inspector.table-layout.';
+const PREFIX = 'upi-inspector.table-layout.' as const;
 
 function isStringArray(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -23,7 +25,7 @@ function isStringArray(v: unknown): v is string[] {
 export function loadTableLayout(table: string, fallback: TableLayout): TableLayout {
   let saved: unknown;
   try {
-    saved = JSON.parse(localStorage.getItem(PREFIX + table) ?? 'null');
+    saved = JSON.parse(readItem(`${PREFIX}${table}`) ?? 'null');
   } catch {
     return fallback;
   }
@@ -41,10 +43,6 @@ export function loadTableLayout(table: string, fallback: TableLayout): TableLayo
 
 /** Keeps a table's layout; a storage that refuses (private mode, quota) only loses the layout. */
 export function saveTableLayout(table: string, layout: TableLayout | null): void {
-  try {
-    if (layout === null) localStorage.removeItem(PREFIX + table);
-    else localStorage.setItem(PREFIX + table, JSON.stringify(layout));
-  } catch {
-    // Nothing to do: the layout still applies until the window closes.
-  }
+  if (layout === null) removeItem(`${PREFIX}${table}`);
+  else writeItem(`${PREFIX}${table}`, JSON.stringify(layout));
 }

@@ -4,6 +4,7 @@ import type { AppInfo } from '../../../shared/contract';
 import type { VaultStatus } from '../../../shared/keys';
 import type { AppError } from '../../../shared/result';
 import { api } from '../api';
+import { persistStorage } from '../lib/windowStorage';
 
 export type Screen = 'compose' | 'response' | 'inspect' | 'keys' | 'profiles' | 'history' | 'timeline';
 export type Theme = 'light' | 'dark';
@@ -56,6 +57,6 @@ export const useAppStore = create<AppState>()(
       helpOpen: false,
       setHelpOpen: (helpOpen) => set({ helpOpen }),
     }),
-    { name: 'upi-inspector.app', partialize: (s) => ({ screen: s.screen, theme: s.theme }) },
+    { name: 'upi-inspector.app', storage: persistStorage('upi-inspector.app'), partialize: (s) => ({ screen: s.screen, theme: s.theme }) },
   ),
 );

@@ -6,7 +6,7 @@
  * Every answer is checked against the latest request, so a slow signature never overwrites a newer one.
  */
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import {
   ACTION,
   MAX_TIMESTAMP_AGE_MS,
@@ -22,6 +22,7 @@ import { err, type AppError } from '../../../shared/result';
 import type { Verdict } from '../../../shared/verdict';
 import { api } from '../api';
 import { formatAge, formatSpan } from '../lib/time';
+import { persistStorage } from '../lib/windowStorage';
 
 export const FIELD_NAMES = ['requestId', 'service', 'action', 'merchantId', 'merchantCustomerId', 'merchantChannelId', 'timestamp'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
@@ -289,7 +290,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
     {
       name: 'upi-inspector.compose',
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: persistStorage('upi-inspector.compose'),
       partialize: (s): ComposeForm => ({
         requestId: s.requestId,
         service: s.service,

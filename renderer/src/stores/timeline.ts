@@ -3,8 +3,8 @@
  * main side judged, the filters, and a live capture polled while it runs. Nothing persists: a log holds
  * customer data.
  *
- * Seam for what comes next: a session is saved to History and exported as a case from `session` +
- * `source` here (see `sessionForExport`), once those features land.
+ * A session is saved to History and exported as a case from `session` + `source` here (see
+ * `sessionForExport`, read by features/cases); an opened case's session comes back through `loadSession`.
  */
 import { create } from 'zustand';
 import type { LogSession, SessionCall, VerdictFilter } from '../../../shared/logs';
@@ -62,6 +62,8 @@ interface TimelineState {
   startCapture(): Promise<void>;
   stopCapture(): Promise<void>;
   clear(): void;
+  /** Shows a session read elsewhere (an opened case file) as if it had just been read. */
+  loadSession(session: LogSession, source: TimelineSource): void;
 }
 
 const NO_FILTERS: TimelineFilters = { status: '', verdict: '', tag: '', text: '' };
@@ -183,6 +185,11 @@ export const useTimelineStore = create<TimelineState>()((set, get) => {
       });
     },
 
+    loadSession: (session, source) => {
+      readTicket++;
+      set({ session, source, progress: null, busy: false, notes: [], error: null, selectedId: null, filters: NO_FILTERS });
+    },
+
     clear: () => {
       readTicket++;
       set({ source: null, progress: null, busy: false, session: null, notes: [], error: null, selectedId: null, filters: NO_FILTERS });
@@ -206,7 +213,7 @@ export function filterCalls(
   });
 }
 
-/** What a History entry or a case file will take from the screen (the seam for issue 12's last items). */
+/** What a History save or a case file takes from the screen. */
 export function sessionForExport(state: Pick<TimelineState, 'session' | 'source'>): { session: LogSession; source: TimelineSource } | null {
   return state.session && state.source ? { session: state.session, source: state.source } : null;
 }

@@ -10,6 +10,7 @@ import { DecodedPanel, timestampOf } from './DecodedPanel';
 import { ResignPanel } from './ResignPanel';
 import { SignaturePanel } from './SignaturePanel';
 import { ProfilePicker } from './ProfilePicker';
+import { PastedKeyBox } from './PastedKeyBox';
 import { useProfilesStore } from '../../stores/profiles';
 import { errorText } from '../../lib/errorText';
 import { SnippetPanel } from '../snippets/SnippetPanel';
@@ -31,7 +32,7 @@ export function InspectScreen() {
     const timer = setTimeout(() => void s.inspect(), 200);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [s.text, s.publicKey, s.reference, s.profileChoice, profilesVersion]);
+  }, [s.text, s.keyEdits, s.reference, s.profileChoice, profilesVersion]);
 
   const [showKey, setShowKey] = useState(s.publicKey.length > 0);
   const verdict = s.result;
@@ -65,12 +66,7 @@ export function InspectScreen() {
           </button>
         </div>
         <ProfilePicker verdict={verdict} />
-        {showKey && (
-          <label className="field">
-            Merchant's public key (PEM, JWK or certificate) — tried besides the vault's keys
-            <textarea aria-label="Public key to verify with" rows={5} spellCheck={false} value={s.publicKey} onChange={(e) => s.setPublicKey(e.target.value)} />
-          </label>
-        )}
+        {showKey && <PastedKeyBox />}
         <fieldset className="stack reference-time">
           <legend>Reference time for the timestamp checks</legend>
           <label className="radio-line">

@@ -5,6 +5,7 @@ import { CopyButton } from '../../ui/CopyButton';
 import { Field } from '../../ui/Field';
 import { plural } from '../../lib/format';
 import { errorText } from '../../lib/errorText';
+import { VaultControls } from './VaultControls';
 
 export const VAULT_PASSPHRASE_ID = 'vault-passphrase';
 
@@ -45,6 +46,7 @@ export function VaultPanel() {
       )}
       {vault.message && <p className={vault.state === 'damaged' ? 'field-error' : 'muted'}>{vault.message}</p>}
       {vault.state === 'locked' && <UnlockForm isNew={vault.isNew === true} explained={!!vault.message} />}
+      {vault.state === 'unlocked' && vault.mode === 'passphrase' && <VaultControls />}
     </section>
   );
 }
@@ -79,7 +81,7 @@ function UnlockForm({ isNew, explained }: { isNew: boolean; explained: boolean }
         !explained && <p className="muted">The vault is locked: type its passphrase to use its keys.</p>
       )}
       <div className="row align-end">
-        <Field id={VAULT_PASSPHRASE_ID} label={isNew ? 'New vault passphrase' : 'Vault passphrase'} error={error}>
+        <Field id={VAULT_PASSPHRASE_ID} label={isNew ? 'New vault passphrase' : 'Vault passphrase'} error={error} hint={isNew ? 'At least 12 characters, hard to guess: several uncommon words work well.' : undefined}>
           <input type="password" value={passphrase} autoComplete={isNew ? 'new-password' : 'current-password'} onChange={(e) => setPassphrase(e.target.value)} />
         </Field>
         {isNew && (

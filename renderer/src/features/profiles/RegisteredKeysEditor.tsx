@@ -93,7 +93,7 @@ export function RegisteredKeysEditor({ rows, onChange, errors }: Props) {
                     <Field
                       label="Public key (PEM, JWK or certificate)"
                       error={fieldError('text') ?? fieldError('thumbprint')}
-                      hint={guess && PRIVATE_KINDS.has(guess.kind) ? 'This is a private key: only its public half will be kept, the private part is not stored.' : guess?.description}
+                      hint={guess && PRIVATE_KINDS.has(guess.kind) ? 'This is a private key: it is used once, to take its public half, and then forgotten — the profile keeps the public key only, and this window never stores what is pasted here.' : guess?.description}
                     >
                       <textarea className="key-text mono" rows={5} spellCheck={false} value={r.text} placeholder="-----BEGIN PUBLIC KEY-----" onChange={(e) => edit(r.rowId, { text: e.target.value })} />
                     </Field>

@@ -15,22 +15,17 @@ import {
 } from '../../../../shared/snippets';
 import type { RequestDecoded } from '../../../../shared/verdict';
 import { errorText } from '../../lib/errorText';
+import { readItem, writeItem } from '../../lib/windowStorage';
 import { CopyButton } from '../../ui/CopyButton';
 import { saveTextFile } from '../../ui/DownloadLink';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 
 export type SnippetPanelProps = { signed: SignResult } | { decoded: RequestDecoded };
 
-const LANG_KEY = 'upi-inspector.snippet-lang';
-
 /** The language last chosen, remembered across screens and restarts (nothing secret in it). */
 function rememberedLang(): SnippetLang {
-  try {
-    const saved = localStorage.getItem(LANG_KEY) ?? '';
-    return isSnippetLang(saved) ? saved : 'kotlin';
-  } catch {
-    return 'kotlin';
-  }
+  const saved = readItem('upi-inspector.snippet-lang') ?? '';
+  return isSnippetLang(saved) ? saved : 'kotlin';
 }
 
 /**
@@ -52,11 +47,8 @@ export default function SnippetBody({ open, ...props }: SnippetPanelProps & { op
   const choose = (value: string) => {
     if (!isSnippetLang(value)) return;
     setLang(value);
-    try {
-      localStorage.setItem(LANG_KEY, value);
-    } catch {
-      // Private mode or full storage: the choice lasts for this panel only.
-    }
+    // Private mode or full storage: the choice lasts for this panel only.
+    writeItem('upi-inspector.snippet-lang', value);
   };
 
   return (

@@ -6,7 +6,7 @@ export function memoryStorage(): Storage {
     setItem: (k: string, v: string) => void stored.set(k, v),
     removeItem: (k: string) => void stored.delete(k),
     clear: () => stored.clear(),
-    key: () => null,
+    key: (index: number) => [...stored.keys()][index] ?? null,
     get length() {
       return stored.size;
     },
