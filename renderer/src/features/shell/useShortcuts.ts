@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { flushSync } from 'react-dom';
 import { useAppStore } from '../../stores/app';
-import { useEnvelopeStore } from '../../stores/envelope';
-import { useInspectStore } from '../../stores/inspect';
 import { matchShortcut } from '../../lib/shortcuts';
 import { RESPONSE_INPUT_ID } from './targets';
-import { copyEnvelope } from '../compose/envelopeExport';
+
+// The stores a shortcut acts on are imported when it is pressed (their screens have loaded them by then):
+// the start-up script, evaluated before the first paint, carries neither them nor what they import.
 
 /** The app-wide keyboard shortcuts (listed in the help popover from the same table). */
 export function useShortcuts(): void {
@@ -18,17 +18,17 @@ export function useShortcuts(): void {
         case 'sign-verify': {
           if (app.screen === 'compose') {
             e.preventDefault();
-            void useEnvelopeStore.getState().signAndVerify();
+            void import('../../stores/envelope').then(({ useEnvelopeStore }) => useEnvelopeStore.getState().signAndVerify());
           } else if (app.screen === 'inspect') {
             e.preventDefault();
-            void useInspectStore.getState().inspect();
+            void import('../../stores/inspect').then(({ useInspectStore }) => useInspectStore.getState().inspect());
           }
           return;
         }
         case 'copy-envelope': {
           e.preventDefault();
           // Signs afresh first when a "now" envelope is over a minute old; the toast says what happened.
-          void copyEnvelope('json');
+          void import('../compose/envelopeExport').then(({ copyEnvelope }) => copyEnvelope('json'));
           return;
         }
         case 'paste-response': {
