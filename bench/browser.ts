@@ -1,12 +1,12 @@
 /**
  * The browser side of the bench: Debian Chromium driven by Playwright (the launch flags of the e2e
- * suite), the built app on a browser host, the hello-world baseline on a plain loopback server, and
+ * suite), the built app on a browser host, the hello-world baseline on a browser host of its own, and
  * the in-page probes every browser row measures with.
  */
-import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { existsSync, rmSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startBrowserHost, stopBrowserHost, type BrowserHost } from '../e2e/fixtures';
 
@@ -27,30 +27,41 @@ function chromiumPath(): string | undefined {
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
-
-/** Serves a built folder on loopback, the way the browser host serves the app (no cache headers either). */
-function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split(/[?#]/)[0]!)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(dir, path === '/' ? 'index.html' : path);
-    readFile(file).then(
-      (body) => {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-        res.end(body);
-      },
-      () => {
-        res.writeHead(404).end();
-      },
-    );
+/**
+ * The hello world is served the way the app is: by a browser host of its own (the same program, the same
+ * headers, its own process), on the hello world's folder, with an empty data directory and no vault.
+ */
+async function startHelloHost(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'upi-inspector-bench-hello-'));
+  const child = spawn(process.execPath, [join(ROOT, 'out/main/host.js'), '--port', '0', '--renderer-dir', HELLO_DIR], {
+    cwd: ROOT,
+    env: { ...process.env, UPI_INSPECTOR_HOME: dataDir, UPI_INSPECTOR_PASSPHRASE: undefined },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })));
+  let output = '';
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the hello world's browser host printed no URL in 10 s:\n${output}`)), 10_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      output += d.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        done(match[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`the hello world's browser host exited with ${code}:\n${output}`));
+    });
+  });
+  return { url, child, dataDir };
 }
 
 export async function openBrowserBench(): Promise<BrowserBench> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const { host, child } = await startBrowserHost({});
-  const hello = await serveStatic(HELLO_DIR);
+  const hello = await startHelloHost();
   return {
     browser,
     host,
@@ -58,8 +69,9 @@ export async function openBrowserBench(): Promise<BrowserBench> {
     close: async () => {
       await browser.close();
       await stopBrowserHost(child);
+      await stopBrowserHost(hello.child);
       rmSync(host.dataDir, { recursive: true, force: true });
-      await new Promise((done) => hello.server.close(done));
+      rmSync(hello.dataDir, { recursive: true, force: true });
     },
   };
 }
