@@ -22,10 +22,12 @@ export function takeHostToken(location: Location, history: History): string | nu
   const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
   if (match?.[1]) {
     const token = decodeURIComponent(match[1]);
-    // Written once the window has painted: the first use of sessionStorage is a synchronous trip to the
-    // browser process, and only a reload needs the token from there.
-    afterNextPaint(() => writeItem('upi-inspector.token', token));
-    history.replaceState(null, '', location.pathname + location.search);
+    // Kept, and taken out of the address bar, once the window has painted: the first use of sessionStorage
+    // and replaceState are synchronous trips to the browser process, and only a reload needs the token kept.
+    afterNextPaint(() => {
+      writeItem('upi-inspector.token', token);
+      history.replaceState(null, '', location.pathname + location.search);
+    });
     return token;
   }
   return readItem('upi-inspector.token');
