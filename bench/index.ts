@@ -95,6 +95,11 @@ async function main(): Promise<number> {
   }
   const passed = results.filter((r) => r.pass).length;
   process.stdout.write(`\n${formatTable(results)}\n\n${passed} of ${results.length} rows within budget (${sizes.name} size)\n`);
+  // Timings on a busy machine are the machine's as much as the app's: say so beside the verdicts.
+  const [load] = loadavg();
+  if (load! > cpus().length) {
+    process.stdout.write(`load average ${load!.toFixed(1)} on ${cpus().length} cores during this run: other work shared the CPU, so rows without a baseline read slow\n`);
+  }
   writeReport(out, {
     size: sizes.name,
     at: new Date().toISOString(),
