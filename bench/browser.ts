@@ -11,7 +11,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { startBrowserHost, stopBrowserHost, type BrowserHost } from '../e2e/fixtures';
 
 export const ROOT = resolve(__dirname, '..');
-export const HELLO_DIR = join(ROOT, 'out/bench-hello');
+/** The hello world's build: in the bench's temp folder, never under out/ (electron-builder packages out/). */
+export const HELLO_DIR = join(tmpdir(), 'upi-inspector-bench', 'hello');
 export const VIEWPORT = { width: 1360, height: 880 };
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 

@@ -1,6 +1,6 @@
 /**
  * The cold-start baseline: a React hello world with the app's nav (the same top bar, the same seven
- * buttons, the same stylesheets) and nothing behind it. Built by the bench into out/bench-hello.
+ * buttons, the same stylesheets) and nothing behind it. Built by the bench (bench/hello/build.ts).
  */
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
