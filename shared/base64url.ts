@@ -76,11 +76,16 @@ function decodeChars(text: string, loose: boolean): Uint8Array<ArrayBuffer> | nu
 /** Decodes UTF-8 bytes; null when they are not valid UTF-8. */
 export function utf8Decode(bytes: Uint8Array): string | null {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    // One decoder for every call (making one costs more than decoding a segment); without `stream`
+    // each decode starts afresh.
+    strictUtf8 ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    return strictUtf8.decode(bytes);
   } catch {
     return null;
   }
 }
+
+let strictUtf8: InstanceType<typeof TextDecoder> | undefined;
 
 
 // ---------------------------------------------------------------------------------------------------------

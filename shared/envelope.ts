@@ -1,49 +1,27 @@
+/**
+ * The request envelope's zod schema for the contract and the CLI, built from the rules and messages in
+ * `envelope-rules.ts` (re-exported here, so either module names the same constants and types).
+ */
 import { z } from 'zod';
+import { EPOCH_MS, EXACT_MESSAGES, FIELD_MESSAGES as M, MAX_EXACT_FIELD_LENGTH, UUID_V4, type EnvelopeFields } from './envelope-rules';
 
-/** The one service this call belongs to; sibling products use others (domain.md §1). */
-export const SERVICE = 'in.juspay.hyperapi';
-export const ACTION = 'upiGetSessionToken';
-export const ALG = 'RS256';
-/** Default session/auth expiry (domain.md §2): a captured request stops working after this. */
-export const MAX_TIMESTAMP_AGE_MS = 15 * 60 * 1000;
-/** Actions that share this envelope and signed triplet (domain.md §6). */
-export const SIBLING_ACTIONS = ['initiate', 'onboardingAndPay', 'management', 'updateAuth', 'incomingIntent'] as const;
-export const OTHER_SERVICES = ['in.juspay.ec', 'in.juspay.hyperpay'] as const;
+export * from './envelope-rules';
 
-export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-
-const nonEmpty = (name: string) =>
-  z.string({ error: `${name} is required: type the value Juspay issued for this merchant.` }).trim().min(1, {
-    error: `${name} is required: type the value Juspay issued for this merchant.`,
-  });
+/** A string that must not be blank; it is trimmed. */
+const required = (message: string) => z.string({ error: message }).trim().min(1, { error: message });
 
 /** What a support engineer types in the compose form; everything the signer needs but the key. */
 export const envelopeFieldsSchema = z.object({
-  requestId: z
-    .string({ error: 'requestId is required: generate a uuid v4.' })
-    .regex(UUID_V4, { error: 'requestId must be a uuid v4 (xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx): generate a new one.' }),
-  service: z.string().trim().min(1, { error: `service is required: use ${SERVICE}.` }),
-  action: z.string().trim().min(1, { error: `action is required: use ${ACTION}.` }),
-  merchantId: nonEmpty('merchantId'),
-  merchantCustomerId: z
-    .string({ error: 'merchantCustomerId is required: use the merchant’s profile id for this customer.' })
-    .trim()
-    .min(1, { error: 'merchantCustomerId is required: use the merchant’s profile id for this customer.' }),
-  merchantChannelId: nonEmpty('merchantChannelId'),
-  timestamp: z
-    .string({ error: 'timestamp is required: epoch milliseconds as a string, e.g. "1668389349848".' })
-    .regex(/^\d{13}$/, {
-      error: 'timestamp must be epoch milliseconds as a 13-digit string, e.g. "1668389349848" (seconds have 10 digits).',
-    }),
+  requestId: z.string({ error: M.requestId.required }).regex(UUID_V4, { error: M.requestId.format }),
+  service: required(M.service.required),
+  action: required(M.action.required),
+  merchantId: required(M.merchantId.required),
+  merchantCustomerId: required(M.merchantCustomerId.required),
+  merchantChannelId: required(M.merchantChannelId.required),
+  timestamp: z.string({ error: M.timestamp.required }).regex(EPOCH_MS, { error: M.timestamp.format }),
 });
-export type EnvelopeFields = z.infer<typeof envelopeFieldsSchema>;
 
-/** Longest value exact-bytes mode signs in one field: far past any real one, short of a flood. */
-export const MAX_EXACT_FIELD_LENGTH = 2000;
-const exactField = (name: string) =>
-  z.string({ error: `${name} must be a string (it may be empty in exact-bytes mode).` }).max(MAX_EXACT_FIELD_LENGTH, {
-    error: `${name} is longer than ${MAX_EXACT_FIELD_LENGTH} characters: shorten it.`,
-  });
+const exactField = (name: string) => z.string({ error: EXACT_MESSAGES.type(name) }).max(MAX_EXACT_FIELD_LENGTH, { error: EXACT_MESSAGES.length(name) });
 
 /**
  * Exact-bytes mode, for negative tests: every field signed byte for byte as typed — no trimming, any
@@ -59,37 +37,7 @@ export const exactFieldsSchema = z.object({
   timestamp: exactField('timestamp'),
 });
 
-/** The decoded `protected` header, in the order the signer writes it. */
-export interface JwsHeader {
-  kid: string;
-  alg: string;
-  [extra: string]: unknown;
-}
-
-/** The decoded `signaturePayload` claims, in the documented order. */
-export interface SessionClaims {
-  merchantId: string;
-  merchantCustomerId: string;
-  merchantChannelId: string;
-  timestamp: string;
-  [extra: string]: unknown;
-}
-
-export interface SignedPayload {
-  action: string;
-  protected: string;
-  signaturePayload: string;
-  signature: string;
-}
-
-/** The envelope the merchant's app hands to the SDK. */
-export interface SessionTokenRequest {
-  requestId: string;
-  service: string;
-  payload: SignedPayload;
-}
-
-/** A fresh uuid v4 from any runtime with Web Crypto (browsers, Node ≥ 19). */
-export function newRequestId(): string {
-  return globalThis.crypto.randomUUID();
-}
+// The schema reads exactly the fields the rules module declares.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesFields: Same<z.infer<typeof envelopeFieldsSchema>, EnvelopeFields> = true;
+void schemaMatchesFields;

@@ -49,6 +49,9 @@ export function firstSyntaxProblem(text: string): SyntaxProblem | undefined {
   return problem;
 }
 
+/** Thrown from the visitor at the first error: the rest of a long text need not be visited. */
+const FOUND = Symbol('first error found');
+
 function firstError(text: string): FirstError | undefined {
   const open: Container[] = [];
   let valueEnd: number | undefined;
@@ -57,22 +60,27 @@ function firstError(text: string): FirstError | undefined {
     open.pop();
     if (open.length === 0) valueEnd = offset + length;
   };
-  visit(
-    text,
-    {
-      onObjectBegin: () => void open.push('object'),
-      onArrayBegin: () => void open.push('array'),
-      onObjectEnd: close,
-      onArrayEnd: close,
-      onLiteralValue: (_value, offset, length) => {
-        if (open.length === 0) valueEnd = offset + length;
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: () => void open.push('object'),
+        onArrayBegin: () => void open.push('array'),
+        onObjectEnd: close,
+        onArrayEnd: close,
+        onLiteralValue: (_value, offset, length) => {
+          if (open.length === 0) valueEnd = offset + length;
+        },
+        onError: (error: ParseErrorCode, offset, length) => {
+          first = { code: printParseErrorCode(error), offset, length, container: open[open.length - 1], valueEnd };
+          throw FOUND;
+        },
       },
-      onError: (error: ParseErrorCode, offset, length) => {
-        first ??= { code: printParseErrorCode(error), offset, length, container: open[open.length - 1], valueEnd };
-      },
-    },
-    STRICT,
-  );
+      STRICT,
+    );
+  } catch (e) {
+    if (e !== FOUND) throw e;
+  }
   return first;
 }
 

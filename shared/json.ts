@@ -6,7 +6,7 @@
  * JSON.parse reads the value (it is fast and iterative); only when it fails does jsonc-parser locate the
  * first mistake (json-syntax.ts), because engines word and position their messages differently.
  */
-import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth';
+import { MAX_JSON_DEPTH, nestedDeeperThan, tooDeepAt } from './json-depth';
 import { firstSyntaxProblem } from './json-syntax';
 
 export { MAX_JSON_DEPTH } from './json-depth';
@@ -49,18 +49,52 @@ function parseSpan(text: string, start: number, end: number): JsonParseResult {
     const where = lineColumn(text, end);
     return { ok: false, message: 'Nothing to parse: the text is empty.', line: where.line, column: where.column, offset: end };
   }
-  const deep = tooDeepAt(body, MAX_JSON_DEPTH);
-  if (deep !== undefined) return tooDeepFailure(text, from + deep);
+  // JSON.parse is iterative, so it goes first: what it made is measured without recursion (far quicker
+  // than scanning megabytes of text), and only a document found too deep is scanned for where.
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(body) };
+    // A text whose first character cannot start a JSON value (a log line) fails without JSON.parse's
+    // exception, which costs more than the rest of reading a line.
+    if (!startsLikeJson(body)) throw NOT_JSON;
+    value = JSON.parse(body);
   } catch {
+    const deep = tooDeepAt(body, MAX_JSON_DEPTH);
+    if (deep !== undefined) return tooDeepFailure(text, from + deep);
+    return syntaxFailure(text, from, body);
+  }
+  if (nestedDeeperThan(value, MAX_JSON_DEPTH)) return tooDeepFailure(text, from + (tooDeepAt(body, MAX_JSON_DEPTH) ?? 0));
+  return { ok: true, value };
+}
+
+const NOT_JSON = new Error('not JSON');
+
+/** The first character after JSON whitespace can start a JSON value: { [ " - a digit, or t f n. */
+function startsLikeJson(body: string): boolean {
+  let at = 0;
+  let c = body.charCodeAt(at);
+  while (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) c = body.charCodeAt(++at);
+  return c === 0x7b || c === 0x5b || c === 0x22 || c === 0x2d || (c >= 0x30 && c <= 0x39) || c === 0x74 || c === 0x66 || c === 0x6e;
+}
+
+/**
+ * Where and why `body` (at `from` in `text`) is not JSON, worked out when first read: most readers that
+ * meet a text that is not JSON (a log line) go on to look for JSON inside it and never read it.
+ */
+function syntaxFailure(text: string, from: number, body: string): JsonParseFailure {
+  let found: Omit<JsonParseFailure, 'ok'> | undefined;
+  const describe = () => {
+    if (found) return found;
     // Not reached in practice: jsonc-parser finds a problem wherever JSON.parse does.
     const problem = firstSyntaxProblem(body) ?? { offset: 0, what: 'Not valid JSON' };
     const offset = from + problem.offset;
     const { line, column } = lineColumn(text, offset);
-    const message = `${problem.what} at line ${line}, column ${column}${problem.hint ? `: ${problem.hint}` : '.'}`;
-    return { ok: false, message, line, column, offset };
+    return (found = { message: `${problem.what} at line ${line}, column ${column}${problem.hint ? `: ${problem.hint}` : '.'}`, line, column, offset });
+  };
+  const failure = { ok: false } as JsonParseFailure;
+  for (const key of ['message', 'line', 'column', 'offset'] as const) {
+    Object.defineProperty(failure, key, { enumerable: true, configurable: true, get: () => describe()[key] });
   }
+  return failure;
 }
 
 function tooDeepFailure(text: string, offset: number): JsonParseFailure {

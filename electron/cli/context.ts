@@ -1,14 +1,14 @@
 /**
  * What commands share: the io, the --json flag, file reading, and the vault (opened only by commands
- * that need it, so `sign --key-file` and `verify --public-key` work without one).
+ * that need it, so `sign --key-file` and `verify --public-key` work without one). The vault's and the
+ * core's code load with them: a command that needs neither starts without it.
  */
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { InspectorError } from '../../shared/result';
-import { createCore, type Core } from '../core';
-import { refuseDeepJson } from '../core/handlers';
-import { openVaultFromEnv, PASSPHRASE_ENV, type PassphrasePrompt } from '../core/vault/open';
-import { resolveDataDir } from '../core/vault/store';
+import type { Core } from '../core';
+import { refuseDeepJson } from '../core/deep-json';
+import type { PassphrasePrompt } from '../core/vault/open';
 import type { Vault } from '../core/vault/vault';
 import { usageError } from './errors';
 import { askNewPassphrase } from './new-passphrase';
@@ -52,7 +52,9 @@ export function createContext(io: CliIo, version: string): CliContext {
       return vault;
     },
     core() {
-      core ??= context.vault().then((v) => createCore({ host: 'browser', version, vault: v, dataDir: resolveDataDir(io.env), now: io.now }));
+      core ??= Promise.all([context.vault(), import('../core'), import('../core/vault/store')]).then(([v, { createCore }, { resolveDataDir }]) =>
+        createCore({ host: 'browser', version, vault: v, dataDir: resolveDataDir(io.env), now: io.now }),
+      );
       return core;
     },
     async askPassphrase(question) {
@@ -69,6 +71,7 @@ async function openCliVault(io: CliIo): Promise<Vault> {
         return askNewPassphrase(io, `No key vault at ${path} yet. Choose a passphrase for it`);
       }
     : undefined;
+  const { openVaultFromEnv, PASSPHRASE_ENV } = await import('../core/vault/open');
   const vault = await openVaultFromEnv(io.env, prompt ? { prompt } : {});
   const status = await vault.status();
   if (status.state === 'locked' && !vault.modeMismatch && !io.env[PASSPHRASE_ENV] && !io.interactive) {

@@ -2,6 +2,7 @@
  * Everything the CLI touches outside itself, in one object: tests run the program in-process with a
  * fake, the entry point passes the real process.
  */
+import { randomUUID } from 'node:crypto';
 import { promptHidden } from './prompt';
 
 export interface CliIo {
@@ -32,7 +33,7 @@ export function processIo(): CliIo {
     readStdin: () => readStream(process.stdin),
     promptHidden: (question) => promptHidden(question, process.stdin, process.stderr),
     now: Date.now,
-    randomUUID: () => globalThis.crypto.randomUUID(),
+    randomUUID: () => randomUUID(),
     stdinStream: () => process.stdin,
     onInterrupt: (handler) => {
       process.on('SIGINT', handler);

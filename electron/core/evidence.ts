@@ -9,6 +9,7 @@ import type { DecodedRequest } from '../../shared/request';
 import type { Candidate, KeySet } from './candidates';
 import { orderCandidates } from './candidates';
 import { rs256Verify } from './jws';
+import { verifyAhead } from './verify-ahead';
 
 function ref(c: Candidate): KeyRef {
   const r: KeyRef = { keyId: c.keyId, label: c.label, kid: c.kid, thumbprint: c.thumbprint, bits: c.bits };
@@ -55,6 +56,17 @@ export function buildEvidence(decoded: DecodedRequest, keys: KeySet): SignatureE
     }
   });
   return evidence;
+}
+
+/**
+ * Starts, on other threads, the verifications buildEvidence(decoded, keys) begins with (each key over
+ * the segments as received), so that it finds them done: the `logs` reader calls it as it reads.
+ */
+export function verifyEvidenceAhead(decoded: DecodedRequest, keys: KeySet): void {
+  const { protected: p, signaturePayload: c, signature: s } = decoded.segments;
+  if (p === undefined || c === undefined || s === undefined) return;
+  const strict = decodeBase64Url(s);
+  if (strict) for (const k of keys.candidates) verifyAhead(`${p}.${c}`, strict, k.key);
 }
 
 /** Bytes merchants sign by mistake instead of protected + "." + signaturePayload. */

@@ -7,7 +7,7 @@ import type { ResponseInspection } from '../../shared/contract';
 import { inspectResponseText } from '../../shared/diagnostics';
 import { REDACTED_NOT_CHECKED, type RedactionFacts } from '../../shared/diagnostics/case';
 import { inspectRequestText } from '../../shared/diagnostics/request';
-import { readRequest } from '../../shared/request';
+import { readRequest, type DecodedRequest } from '../../shared/request';
 import { InspectorError } from '../../shared/result';
 import type { Verdict } from '../../shared/verdict';
 import { windowKeySet, type KeySet } from './candidates';
@@ -19,10 +19,17 @@ import type { Vault } from './vault/vault';
 /**
  * The verdict on a pasted request, given the keys to try, the reference time (epoch ms) and the profiles
  * to answer with. A request from a fully redacted case (`redaction`) is not verified: its segments are
- * not what was signed, and the verdict says so (`case.redacted`).
+ * not what was signed, and the verdict says so (`case.redacted`). `decoded` is readRequest(text) when the
+ * caller has it already.
  */
-export function verifyRequestText(text: string, keys: KeySet, now: number, profiles?: ProfileScope, redaction?: RedactionFacts): Verdict {
-  const decoded = readRequest(text);
+export function verifyRequestText(
+  text: string,
+  keys: KeySet,
+  now: number,
+  profiles?: ProfileScope,
+  redaction?: RedactionFacts,
+  decoded: DecodedRequest = readRequest(text),
+): Verdict {
   const chosen = profiles ? resolveProfile(profiles, decoded) : undefined;
   const evidence = redaction ? { keysTried: [], notCheckedReason: REDACTED_NOT_CHECKED } : buildEvidence(decoded, chosen ? withProfileKeys(keys, chosen.profile) : keys);
   const verdict = inspectRequestText(text, {

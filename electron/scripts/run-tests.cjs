@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * `npm test`: every check, in order — typecheck, lint, build, unit tests (Vitest), e2e (Playwright).
+ * `npm test`: every check, in order — typecheck, lint, build, unit tests (Vitest; they include the bench
+ * once at tiny sizes), e2e (Playwright).
  * Neither runner prints a line CI reads, so this totals their JSON reports into one closing line,
  * `N passed, N failed`, and writes it to .test-summary too. A step that fails (typecheck, lint, build)
  * counts as one failure; later steps still run where they can, so one run shows everything broken.
@@ -46,6 +47,7 @@ rmSync(playwrightReport, { force: true });
 checkStep('typecheck (electron + shared)', bin('tsc'), ['-p', 'electron/tsconfig.json']);
 checkStep('typecheck (e2e)', bin('tsc'), ['-p', 'e2e/tsconfig.json']);
 checkStep('typecheck (renderer + shared)', bin('tsc'), ['-p', 'renderer/tsconfig.json']);
+checkStep('typecheck (bench)', bin('tsc'), ['-p', 'bench/tsconfig.json']);
 checkStep('lint (and the house arrows)', bin('eslint'), ['-c', 'electron/eslint.config.mjs', '.']);
 const built = step('build (electron-vite)', bin('electron-vite'), ['build', '-c', 'electron/electron.vite.config.ts', '--logLevel', 'warn']);
 if (built) passed += 1;

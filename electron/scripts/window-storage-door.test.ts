@@ -47,7 +47,7 @@ describe('the window’s storage door', () => {
     const hydrated = readFileSync(join(src, 'stores', 'persisted.ts'), 'utf8');
     for (const file of new Set(persisted.map((p) => p.file))) {
       const store = /export const (use\w+Store)\b/.exec(files.find((f) => f.name === file)!.text)?.[1];
-      expect(hydrated, `${file}: ${store} is not in PERSISTED_STORES (hydrated before the first render)`).toMatch(new RegExp(`PERSISTED_STORES = \\[[^\\]]*\\b${store}\\b`));
+      expect(hydrated, `${file}: ${store} is not in PERSISTED_STORES (the list whose hydration from the settings is tested)`).toMatch(new RegExp(`PERSISTED_STORES = \\[[^\\]]*\\b${store}\\b`));
     }
   });
 });

@@ -7,6 +7,7 @@ import { CHANNELS, channelPath, type Channel } from '../../shared/channels';
 import type { InspectorApi } from '../../shared/contract';
 import { err, type Result } from '../../shared/result';
 import { readItem, writeItem } from './lib/windowStorage';
+import { afterNextPaint } from './lib/afterPaint';
 
 export const TOKEN_HEADER = 'x-upi-inspector-token';
 const KEEPALIVE_MAX_CHARS = 16 * 1024;
@@ -22,8 +23,12 @@ export function takeHostToken(location: Location, history: History): string | nu
   const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
   if (match?.[1]) {
     const token = decodeURIComponent(match[1]);
-    writeItem('upi-inspector.token', token);
-    history.replaceState(null, '', location.pathname + location.search);
+    // Kept, and taken out of the address bar, once the window has painted: the first use of sessionStorage
+    // and replaceState are synchronous trips to the browser process, and only a reload needs the token kept.
+    afterNextPaint(() => {
+      writeItem('upi-inspector.token', token);
+      history.replaceState(null, '', location.pathname + location.search);
+    });
     return token;
   }
   return readItem('upi-inspector.token');

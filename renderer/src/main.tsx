@@ -4,16 +4,17 @@ import { App } from './App';
 import { reportSettingsProblems } from './lib/settingsStorage';
 import { startWindowStorage } from './lib/windowStorage';
 import { useAppStore } from './stores/app';
-import { PERSISTED_STORES } from './stores/persisted';
 import './styles/app.css';
 
 /**
  * The settings (kept on the main side) are loaded with one request before the first render, so the
- * window opens with its own theme, screen and forms rather than flashing the defaults.
+ * window opens with its own theme and screen rather than flashing the defaults. Only the app store is
+ * needed for the first frame; the other persisted stores (stores/persisted.ts) are made when their
+ * screens load, after this, and hydrate from the loaded settings as they are made.
  */
 async function start(): Promise<void> {
   const notice = await startWindowStorage();
-  await Promise.all(PERSISTED_STORES.map((store) => store.persist.rehydrate()));
+  await useAppStore.persist.rehydrate();
   document.documentElement.dataset.theme = useAppStore.getState().theme;
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

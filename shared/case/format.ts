@@ -10,6 +10,12 @@ import type { Environment } from '../profile';
 import type { Verdict } from '../verdict';
 
 export const CASE_FORMAT = 'upi-inspector.case';
+
+/** True when the text is (or claims to be) a case file: a JSON object whose `format` is the case format. */
+export function looksLikeCase(text: string): boolean {
+  const head = text.slice(0, 4096);
+  return head.trimStart().startsWith('{') && head.includes(`"${CASE_FORMAT}"`);
+}
 export const CASE_VERSION = 1;
 export const CASE_EXTENSION = '.upicase.json';
 

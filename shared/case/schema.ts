@@ -189,11 +189,8 @@ const _session: Same<z.infer<typeof sessionSchema>, LogSession> = true;
 const _case: Same<z.infer<typeof caseFileSchema>, CaseFile> = true;
 void [_verdict, _session, _case];
 
-/** True when the text is (or claims to be) a case file: a JSON object whose `format` is the case format. */
-export function looksLikeCase(text: string): boolean {
-  const head = text.slice(0, 4096);
-  return head.trimStart().startsWith('{') && head.includes(`"${CASE_FORMAT}"`);
-}
+// looksLikeCase lives with the format (no zod): the window checks every paste with it at start-up.
+export { looksLikeCase } from './format';
 
 /** Reads a case file, or throws `case_invalid` naming the field and what is wrong, with what to do. */
 export function readCaseText(text: string, what = 'The case file'): CaseFile {

@@ -3,15 +3,14 @@
  * timestamp}, the timestamp is a string of epoch milliseconds within 15 minutes of `now`, and the
  * merchant/channel match the chosen profile.
  */
-import { MAX_TIMESTAMP_AGE_MS } from '../envelope';
+import { FUTURE_SKEW_MS, MAX_TIMESTAMP_AGE_MS } from '../envelope-rules';
 import { canonicalKey, findKey, type DecodedSegment } from '../request';
 import { isRecord } from '../guards';
 import { finding } from './catalog';
 import type { Finding } from './types';
 import { describeDuration, isoTime, relativeTime, show, typeName } from '../words';
 
-/** A timestamp this far ahead of `now` is still accepted as clock skew. The server's real tolerance is not documented. */
-export const FUTURE_SKEW_MS = 2 * 60 * 1000;
+export { FUTURE_SKEW_MS };
 
 export const CLAIM_FIELDS = ['merchantId', 'merchantCustomerId', 'merchantChannelId', 'timestamp'] as const;
 /** The rsa variant's claims (domain.md §2): snake_case. */

@@ -17,12 +17,36 @@ export class LogFeed {
 
   /** Reads one chunk; returns the items it completes. Throws `log_not_text` when the first chunk is not text. */
   push(chunk: Uint8Array | string): LogItem[] {
-    if (!this.sniffed && (typeof chunk === 'string' || chunk.length > 0)) {
-      this.sniffed = true;
-      const refusal = typeof chunk === 'string' ? (chunk.includes('\u0000') ? notTextReason(new Uint8Array([0])) : undefined) : notTextReason(chunk);
-      if (refusal) throw new InspectorError('log_not_text', `${this.name} cannot be read as a log: ${refusal.message}.`, { fix: refusal.fix });
-    }
-    return this.lines(this.reader.push(chunk));
+    this.sniff(chunk);
+    return this.read(chunk);
+  }
+
+  /**
+   * Reads a chunk its caller decoded (a faster decoder than TextDecoder, where there is one): `text` is
+   * `bytes` as UTF-8, carrying on from the text of the chunks before. `bytes` are sniffed like push's.
+   */
+  pushDecoded(text: string, bytes: Uint8Array): LogItem[] {
+    this.sniff(bytes);
+    return this.read(text, bytes.length);
+  }
+
+  private sniff(chunk: Uint8Array | string): void {
+    if (this.sniffed || (typeof chunk !== 'string' && chunk.length === 0)) return;
+    this.sniffed = true;
+    const refusal = typeof chunk === 'string' ? (chunk.includes('\u0000') ? notTextReason(new Uint8Array([0])) : undefined) : notTextReason(chunk);
+    if (refusal) throw new InspectorError('log_not_text', `${this.name} cannot be read as a log: ${refusal.message}.`, { fix: refusal.fix });
+  }
+
+  private read(chunk: Uint8Array | string, bytes?: number): LogItem[] {
+    const out: LogItem[] = [];
+    this.reader.read(chunk, {
+      wants: (text, start, end) => this.finder.wantsLine(text, start, end),
+      line: (line) => {
+        for (const item of this.finder.push(line)) out.push(detached(item));
+      },
+      skip: () => this.finder.skip(),
+    }, bytes);
+    return out;
   }
 
   /** The end of the source: the last line without a line break, and blocks that never closed. */

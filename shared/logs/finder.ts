@@ -20,6 +20,9 @@ export interface LogItem {
 
 /** Words one of which every request or response text contains; other JSON in a log is not ours. */
 const MARKERS = /signature|signaturePayload|requestId|vpaAccounts|"event"|\\"event\\"|clientAuthToken|merchantKeyId/;
+/** MARKERS or the start of a compact JWS: a line without either is only ever noise or a block's inside. */
+const MAY_MATTER = new RegExp(`${MARKERS.source}|eyJ`);
+const WORDS = new RegExp(MAY_MATTER.source, 'g');
 /** A block this long (lines or characters) that has not closed is reported and dropped. */
 const MAX_BLOCK_LINES = 5_000;
 const MAX_BLOCK_CHARS = 8 * 1024 * 1024;
@@ -42,10 +45,17 @@ export class LogItemFinder {
   private lineNo = 0;
   /** Open pretty-printed blocks, one per tag+pid (interleaved threads keep separate blocks). */
   private readonly blocks = new Map<string, OpenBlock>();
+  /** wantsLine's memory: the text it last searched, from where, and the next match there (-1: none). */
+  private searched: string | undefined;
+  private searchedFrom = 0;
+  private matchAt = -1;
 
   /** Reads one line (without its line break); returns the items it completes. */
   push(raw: string): LogItem[] {
     this.lineNo++;
+    // Most of a log is other apps' noise. With no block open, a line that carries none of our words and
+    // does not end by opening an object can neither be an item nor start one: its prefix is not even read.
+    if (this.blocks.size === 0 && !MAY_MATTER.test(raw) && !endsOpeningObject(raw, 0, raw.length)) return [];
     const line = raw.length > MAX_LINE_CHARS ? raw.slice(0, MAX_LINE_CHARS) : raw;
     const log = parseLogcatPrefix(line);
     const message = log ? line.slice(log.length) : line;
@@ -85,6 +95,27 @@ export class LogItemFinder {
     return out;
   }
 
+  /** A line `wants` turned down: counted, nothing more. */
+  skip(): void {
+    this.lineNo++;
+  }
+
+  /**
+   * For a LogLineReader's visitor: whether `push` needs to see the line `text.slice(start, end)`, or
+   * `skip` will do. The same test as push's first line, read off the text without making the line: our
+   * words are found by one pass over each text (the next match is remembered), not one search per line.
+   */
+  wantsLine(text: string, start: number, end: number): boolean {
+    if (this.blocks.size > 0) return true;
+    if (this.searched !== text || this.searchedFrom > start || (this.matchAt >= 0 && this.matchAt < start)) {
+      WORDS.lastIndex = start;
+      this.matchAt = WORDS.exec(text)?.index ?? -1;
+      this.searched = text;
+      this.searchedFrom = start;
+    }
+    return (this.matchAt >= 0 && this.matchAt < end) || endsOpeningObject(text, start, end);
+  }
+
   /** The end of the log: blocks still open never closed. */
   end(): LogItem[] {
     const out = [...this.blocks.values()].filter((b) => MARKERS.test(b.parts.join('\n'))).map((b) => this.unclosed(b));
@@ -118,6 +149,18 @@ export class LogItemFinder {
   private unclosed(block: OpenBlock): LogItem {
     return { kind: 'unclosed', text: block.parts.join('\n').slice(0, 4096), line: block.line, lastLine: block.lastLine, ...(block.log ? { log: block.log } : {}) };
   }
+}
+
+/** `text.slice(start, end)` ends with `{` and nothing after it but whitespace (as trimEnd counts it). */
+function endsOpeningObject(text: string, start: number, end: number): boolean {
+  let at = end - 1;
+  while (at >= start && isSpace(text.charCodeAt(at))) at--;
+  return at >= start && text.charCodeAt(at) === 123;
+}
+
+/** What String.prototype.trim removes: ECMAScript WhiteSpace and LineTerminator. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** A line that can continue pretty-printed JSON: indented, or starting with a JSON token. */

@@ -53,6 +53,18 @@ export interface LineNotes {
   invalidUtf8: boolean;
 }
 
+/**
+ * Takes the lines of a chunk one at a time, as they are split. `wants` says whether the line
+ * `text.slice(start, end)` is needed as a string at all: one it turns down goes to `skip`, counted but
+ * never made (most of a log is other apps' noise, and making millions of strings costs more than reading
+ * them). It is asked only after every earlier line has been handed over.
+ */
+export interface LineVisitor {
+  wants(text: string, start: number, end: number): boolean;
+  line(line: string): void;
+  skip(): void;
+}
+
 /** Splits decoded chunks into lines; `\n`, `\r\n` and a lone `\r` all end a line. */
 export class LogLineReader {
   private readonly decoder = new TextDecoder('utf-8');
@@ -64,10 +76,15 @@ export class LogLineReader {
 
   /** Reads one chunk of bytes (or text); returns the lines it completes. */
   push(chunk: Uint8Array | string): string[] {
+    return this.read(chunk);
+  }
+
+  /** Like push, but hands each line to `visitor` as it is split (see LineVisitor); `bytes` counts a text chunk's bytes. */
+  read(chunk: Uint8Array | string, visitor?: LineVisitor, bytes?: number): string[] {
     let text: string;
     if (typeof chunk === 'string') {
       text = chunk;
-      this.notes.bytes += chunk.length;
+      this.notes.bytes += bytes ?? chunk.length;
     } else if (this.cut && chunk.indexOf(10) < 0 && chunk.indexOf(13) < 0) {
       // Still inside a line already cut to the limit: nothing in this chunk is kept, so do not decode it.
       this.decoder.decode();
@@ -78,7 +95,7 @@ export class LogLineReader {
       this.notes.bytes += chunk.length;
     }
     if (!this.notes.invalidUtf8 && text.includes('\uFFFD')) this.notes.invalidUtf8 = true;
-    return this.split(text);
+    return this.split(text, visitor);
   }
 
   /** The end of the source: the last line, if it had no line break. */
@@ -95,8 +112,10 @@ export class LogLineReader {
     return { ...this.notes, longLines: [...this.notes.longLines] };
   }
 
-  private split(text: string): string[] {
+  /** The lines `text` completes: handed to `visitor` when there is one, else returned. */
+  private split(text: string, visitor?: LineVisitor): string[] {
     const out: string[] = [];
+    const emit = visitor ? (line: string) => visitor.line(line) : (line: string) => void out.push(line);
     let start = 0;
     if (this.pendingCr) {
       this.pendingCr = false;
@@ -107,8 +126,15 @@ export class LogLineReader {
     let nextCr = text.indexOf('\r', start);
     while (nextLf >= 0 || nextCr >= 0) {
       const at = nextCr < 0 || (nextLf >= 0 && nextLf < nextCr) ? nextLf : nextCr;
-      this.append(text, start, at);
-      out.push(this.take());
+      if (this.partial.length === 0 && at - start <= MAX_LOG_LINE_CHARS) {
+        // The whole line is in this text (the usual case): made only when wanted, in one slice.
+        this.notes.lines++;
+        if (visitor && !visitor.wants(text, start, at)) visitor.skip();
+        else emit(text.slice(start, at));
+      } else {
+        this.append(text, start, at);
+        emit(this.take());
+      }
       let end = at;
       if (at === nextCr) {
         if (at + 1 === text.length) this.pendingCr = true;
@@ -140,7 +166,7 @@ export class LogLineReader {
       if (this.notes.longLines.length < 5) this.notes.longLines.push(this.notes.lines);
     }
     const line = this.partial.length === 1 ? this.partial[0]! : this.partial.join('');
-    this.partial = [];
+    if (this.partial.length > 0) this.partial = [];
     this.partialChars = 0;
     this.cut = false;
     return line;

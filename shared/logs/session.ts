@@ -73,8 +73,11 @@ export interface LogSession {
   skipped?: Array<LoggedAt & { reason: string }>;
 }
 
-/** Judges a request text at a reference time (epoch ms): the main side's one verdict (only what a row shows is kept). */
-export type VerdictOf = (text: string, now: number) => Pick<Verdict, 'valid' | 'cause' | 'summary'>;
+/**
+ * Judges a request text at a reference time (epoch ms): the main side's one verdict (only what a row
+ * shows is kept). `decoded` is the text as readRequest read it, to spare reading it again.
+ */
+export type VerdictOf = (text: string, now: number, decoded: DecodedRequest) => Pick<Verdict, 'valid' | 'cause' | 'summary'>;
 
 export interface BuildOptions {
   /** Year for logcat times that carry none (default: the year of the first signed timestamp, else now's). */
@@ -83,6 +86,8 @@ export interface BuildOptions {
   zoneOffsetMs?: number;
   /** When nothing else gives a reference time. */
   now: number;
+  /** readRequest, or a reader that remembers what it already read. */
+  readRequest?: (text: string) => DecodedRequest;
 }
 
 export function buildSession(items: readonly LogItem[], verdictOf: VerdictOf, options: BuildOptions): LogSession {
@@ -101,7 +106,7 @@ export function buildSession(items: readonly LogItem[], verdictOf: VerdictOf, op
       responses.push({ ...at, text: item.text, ...strings({ requestId: r.requestId, status: r.payload?.status, errorCode: r.errorCode }), ...(typeof r.error === 'boolean' ? { error: r.error } : {}) });
       continue;
     }
-    const decoded = readRequest(item.text);
+    const decoded = (options.readRequest ?? readRequest)(item.text);
     if (decoded.kind === 'unknown') continue;
     const signedAt = signedTime(decoded);
     requests.push({ at, text: item.text, decoded, ...(signedAt !== undefined ? { signedAt } : {}) });
@@ -123,7 +128,7 @@ export function buildSession(items: readonly LogItem[], verdictOf: VerdictOf, op
   const open = new Map<string, SessionCall>();
   for (const r of requests) {
     const when = deviceTime(r.at);
-    const verdict = verdictOf(r.text, Number.isFinite(when) ? when : (r.signedAt ?? options.now));
+    const verdict = verdictOf(r.text, Number.isFinite(when) ? when : (r.signedAt ?? options.now), r.decoded);
     const request: LoggedRequest = { ...r.at, text: r.text, verdict: brief(verdict), ...requestFacts(r.decoded), ...(r.signedAt !== undefined ? { signedAt: r.signedAt } : {}) };
     const call: SessionCall = { id: `L${r.at.line}`, request, pairing: 'request-only' };
     if (zone !== undefined && r.signedAt !== undefined && Number.isFinite(when)) call.skewMs = when - r.signedAt;

@@ -3,7 +3,7 @@
  * requestId, service and action. The code builds the request as the app signs it, which is the fix when
  * the merchant's own bytes differ (key order, spacing, a number for timestamp).
  */
-import { ACTION, SERVICE } from '../envelope';
+import { ACTION, SERVICE } from '../envelope-rules';
 import { isRecord } from '../guards';
 import { findKey } from '../request/field-names';
 import type { RequestDecoded } from '../verdict';

@@ -3,7 +3,7 @@
  * app signs for them (electron/core/signer.ts: JSON.stringify of {kid, alg} and of the claims in their
  * documented order). Generators in other languages must reproduce these bytes; this module says which.
  */
-import { ALG } from '../envelope';
+import { ALG } from '../envelope-rules';
 import { InspectorError } from '../result';
 
 /** The fields of one upiGetSessionToken request, as the app signs them, plus the header's kid. */

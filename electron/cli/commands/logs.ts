@@ -42,7 +42,7 @@ export const registerLogsCommand: RegisterCommand = (program, { ctx, exit }) => 
     .action(async (file: string | undefined, options: LogsOptions, command: Command) => {
       const settings = readSettings(file, options);
       const keys = options.publicKey ? await fileKeys(ctx, options.publicKey) : await windowKeySet(await ctx.vault(), undefined);
-      const judge = new SessionJudge(keys, { now: ctx.io.now, ...settings.judge });
+      const judge = new SessionJudge(keys, { now: ctx.io.now, ...settings.judge, verifyWhileReading: !options.follow });
       const printer = new TimelinePrinter(ctx.io, wantsJson(command));
       const abort = new AbortController();
       const unsubscribe = options.follow ? ctx.io.onInterrupt?.(() => abort.abort()) : undefined;
@@ -83,6 +83,7 @@ export const registerLogsCommand: RegisterCommand = (program, { ctx, exit }) => 
         unsubscribe?.();
         if (progress) ctx.io.stderr('\r\u001b[K');
       }
+      await judge.settle();
       const session = judge.session();
       printer.update(session);
       printer.summary(session, feed.notes, notes);

@@ -18,7 +18,9 @@ export const envelopeHandlers: PartialHandlerTable<'envelope:sign' | 'envelope:v
     const result = exact ? signEnvelope(fields, key, { exact: true, ...(exact.kid !== undefined ? { kid: exact.kid } : {}) }) : signEnvelope(fields, key);
     // The entry names the profile signed for, as the window chose it.
     const profile = record && record.profile === undefined && profileId !== undefined ? (await profilesOf(ctx).get(profileId)).name : record?.profile;
-    if (record) await recordQuietly(ctx, signRecording(fields, keyId, result, profile === undefined ? record : { ...record, profile }));
+    // Not awaited: the answer is what a typist waits for. The history records in its own queue, so a
+    // history call made after this answer still finds the entry.
+    if (record) void recordQuietly(ctx, signRecording(fields, keyId, result, profile === undefined ? record : { ...record, profile }));
     return result;
   },
   // The same verdict as inspect:request, at the current time: one reader, one evidence builder.

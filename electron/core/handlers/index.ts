@@ -3,10 +3,9 @@
  * call `dispatch`, so validation and error shaping happen once, here.
  */
 import { contract, inputError, isChannel, type Channel, type ChannelOutput } from '../../../shared/contract';
-import { jsonDepthFailure } from '../../../shared/json';
+import { refuseDeepJson } from '../deep-json';
 import { MAX_JSON_DEPTH, MAX_OUTPUT_DEPTH, nestedDeeperThan } from '../../../shared/json-depth';
 import { err, InspectorError, ok, type Result } from '../../../shared/result';
-import { uncapitalise } from '../../../shared/words';
 import { appHandlers } from './app';
 import { keyHandlers } from './keys';
 import { envelopeHandlers } from './envelope';
@@ -18,6 +17,8 @@ import { vaultHandlers } from './vault';
 import { caseHandlers } from './cases';
 import { settingsHandlers } from './settings';
 import type { CoreContext, HandlerTable } from './types';
+
+export { refuseDeepJson };
 
 export type { CoreContext, HandlerTable } from './types';
 
@@ -72,17 +73,6 @@ export async function dispatch(
     );
   }
   return ok(value);
-}
-
-/**
- * Returns `text`, or throws InspectorError `too_deep` when it holds JSON (or is a JSON string holding JSON)
- * nested deeper than MAX_JSON_DEPTH: `${what}: the JSON is nested more than 256 levels deep at line L,
- * column C …`. The CLI checks the files it reads with it.
- */
-export function refuseDeepJson(text: string, what: string, field?: string): string {
-  const failure = jsonDepthFailure(text);
-  if (failure) throw new InspectorError('too_deep', `${what}: ${uncapitalise(failure.message)}`, { field });
-  return text;
 }
 
 export function toErrorResult(e: unknown, channel: Channel): Result<never> {

@@ -1,9 +1,9 @@
 /**
  * SQLite, through sql.js: SQLite compiled to WebAssembly, so the same database code runs in Electron's
  * main process, the browser host and the CLI with no native build. The `-inline` build carries its
- * WebAssembly inside the JavaScript, so the bundled out/main/*.js need no .wasm file beside them.
+ * WebAssembly inside the JavaScript, so the bundled out/main/*.js need no .wasm file beside them. It is
+ * a megabyte of script: imported on first use, so a CLI command that keeps no history never loads it.
  */
-import initSqlJs from 'sql.js/dist/sql-wasm-inline.js';
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 
 export type { Database, SqlValue };
@@ -12,7 +12,7 @@ let loading: Promise<SqlJsStatic> | undefined;
 
 /** The SQLite module, loaded once per process. */
 export function loadSqlite(): Promise<SqlJsStatic> {
-  loading ??= initSqlJs();
+  loading ??= import('sql.js/dist/sql-wasm-inline.js').then((m) => m.default());
   return loading;
 }
 

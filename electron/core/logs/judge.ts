@@ -6,17 +6,28 @@
  */
 import { jsonDepthFailure } from '../../../shared/json';
 import { buildSession, type LogItem, type LogSession, type LoggedAt } from '../../../shared/logs';
+import { readRequest, type DecodedRequest } from '../../../shared/request';
 import type { Verdict } from '../../../shared/verdict';
 import type { KeySet } from '../candidates';
+import { verifyEvidenceAhead } from '../evidence';
 import { verifyRequestText } from '../inspect';
+import { settleAhead } from '../verify-ahead';
 
 type Brief = Pick<Verdict, 'valid' | 'cause' | 'summary'>;
+
+/** A request carries its segments' names, or is a compact JWS; a response has neither. */
+const MAY_BE_REQUEST = /signature|eyJ/;
 
 export interface JudgeOptions {
   zoneOffsetMs?: number;
   year?: number;
   /** The clock, for a request whose time nothing else gives. */
   now(): number;
+  /**
+   * Read each request as it is added and verify its signature on a worker meanwhile (the CLI reading a
+   * file, which waits with `settle` before building): the build then finds the answers there.
+   */
+  verifyWhileReading?: boolean;
 }
 
 /** Raised inside buildSession to name the item whose verdict could not be made. */
@@ -33,6 +44,8 @@ export class SessionJudge {
   private readonly verdicts = new Map<string, Array<{ now: number; brief: Brief }>>();
   private built: { revision: number; session: LogSession } | undefined;
   private changes = 0;
+  /** Requests read as they were added, their signatures being verified meanwhile; used up by the next build. */
+  private readonly read = new Map<string, DecodedRequest>();
 
   constructor(
     private readonly keys: KeySet,
@@ -44,9 +57,32 @@ export class SessionJudge {
     for (const item of items) {
       const failure = item.kind === 'candidate' ? jsonDepthFailure(item.text) : undefined;
       if (failure) this.skip(item, `${failure.message.replace(/\.$/, '')}: not read.`);
-      else this.items.push(item);
+      else {
+        this.items.push(item);
+        if (this.options.verifyWhileReading && item.kind === 'candidate' && MAY_BE_REQUEST.test(item.text)) this.readAhead(item.text);
+      }
     }
     if (items.length > 0) this.changes++;
+  }
+
+  /**
+   * Reads a request now and starts verifying its signature on another thread, while the log goes on
+   * being read: by the time the session is built, the answers are there.
+   */
+  private readAhead(text: string): void {
+    if (this.read.has(text)) return;
+    try {
+      const decoded = readRequest(text);
+      this.read.set(text, decoded);
+      if (decoded.kind !== 'unknown') verifyEvidenceAhead(decoded, this.keys);
+    } catch {
+      // The build reads it again and sets it aside with the reason.
+    }
+  }
+
+  /** Resolves once the signatures started while reading have been verified (see verifyWhileReading). */
+  settle(): Promise<void> {
+    return settleAhead();
   }
 
   /** Goes up whenever items were added. */
@@ -64,7 +100,7 @@ export class SessionJudge {
     let session: LogSession;
     for (;;) {
       try {
-        session = buildSession(this.items, (text, now) => this.verdict(text, now), { ...this.zoneAndYear(), now: this.options.now() });
+        session = buildSession(this.items, (text, now, decoded) => this.verdict(text, now, decoded), { ...this.zoneAndYear(), now: this.options.now(), readRequest: (text) => this.read.get(text) ?? readRequest(text) });
         break;
       } catch (e) {
         // One item broke a reader: set it aside and judge the rest (a log is read whatever one item holds).
@@ -76,18 +112,19 @@ export class SessionJudge {
         this.items.splice(0, this.items.length, ...this.items.filter((i) => !drop.has(i)));
       }
     }
+    this.read.clear();
     if (this.skipped.length) session.skipped = [...this.skipped].sort((a, b) => a.line - b.line);
     this.built = { revision: this.changes, session };
     return session;
   }
 
-  private verdict(text: string, now: number): Brief {
+  private verdict(text: string, now: number, decoded?: DecodedRequest): Brief {
     const known = this.verdicts.get(text);
     const hit = known?.find((v) => v.now === now);
     if (hit) return hit.brief;
     let v: Verdict;
     try {
-      v = verifyRequestText(text, this.keys, now);
+      v = verifyRequestText(text, this.keys, now, undefined, undefined, decoded);
     } catch (e) {
       throw new ItemFailure(text, `its verdict could not be made (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
     }
@@ -100,7 +137,7 @@ export class SessionJudge {
   private isolate(): LogItem[] {
     return this.items.filter((item) => {
       try {
-        buildSession([item], (text, now) => this.verdict(text, now), { ...this.zoneAndYear(), now: this.options.now() });
+        buildSession([item], (text, now, decoded) => this.verdict(text, now, decoded), { ...this.zoneAndYear(), now: this.options.now() });
         return false;
       } catch {
         return true;

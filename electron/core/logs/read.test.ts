@@ -8,7 +8,7 @@ import { InspectorError } from '../../../shared/result';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { makeLog, mixedPlan, writeLargeLog } from '../__fixtures__/logcat';
-import { readLogFile, readLogStream, type ReadProgress } from './read';
+import { CHUNK_BYTES, readLogFile, readLogStream, type ReadProgress } from './read';
 
 const dir = mkdtempSync(join(tmpdir(), 'upi-log-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,6 +57,27 @@ describe('reading a log file', () => {
     expect(fromCrlf.items.map((i) => i.text)).toEqual(plain.items.map((i) => i.text));
     expect(fromCut.items.map((i) => i.text)).toEqual(plain.items.map((i) => i.text));
     expect(fromCut.notes.endedMidLine).toBe(true);
+  });
+
+  it('reads UTF-8 cut by the 1 MB chunks, bytes that are not UTF-8 and a character cut by the end of the file as the browser does', async () => {
+    // A request line whose é and ₹ straddle the first chunk boundary, then bad bytes, then a cut-off ₹.
+    const line = Buffer.from(`12-01 10:15:02.481  4211  4290 D HyperSDK: payé ₹ ${log.lines.find((l) => l.includes('"requestId"'))!.split(': ').slice(1).join(': ')}\n`);
+    const e = line.indexOf('é');
+    const rupee = line.indexOf('₹');
+    // The chunk boundary inside é (2 bytes), then inside ₹ (3 bytes), then past both.
+    for (const cut of [e + 1, rupee + 1, rupee + 2, rupee + 10]) {
+      const bytes = Buffer.concat([Buffer.alloc(CHUNK_BYTES - cut - 1, 'x'), Buffer.from('\n'), line, Buffer.from([0x41, 0xff, 0xc3, 0x0a]), line, Buffer.from('tail ₹').subarray(0, -1)]);
+      const path = join(dir, `utf8-${cut}.log`);
+      writeFileSync(path, bytes);
+      const read = await readFile(path);
+      const whole = new LogFeed('whole');
+      const items = [...whole.push(new Uint8Array(bytes)), ...whole.end()];
+      expect(read.items).toEqual(items);
+      expect(candidates(read.items)).toBe(2);
+      expect(read.items[0]!.text).toMatch(/^payé ₹ /);
+      expect(read.notes).toEqual(whole.notes);
+      expect(read.notes).toMatchObject({ invalidUtf8: true, endedMidLine: true, bytes: bytes.length });
+    }
   });
 
   it('refuses a binary file with a message naming it, and a missing file or a folder', async () => {

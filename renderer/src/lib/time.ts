@@ -1,6 +1,5 @@
 /** Human forms of epoch-millisecond timestamps: "3 min ago", "in 2 h", the local date and time, and a signed stamp's age. */
-import { MAX_TIMESTAMP_AGE_MS } from '../../../shared/envelope';
-import { FUTURE_SKEW_MS } from '../../../shared/diagnostics/claims';
+import { FUTURE_SKEW_MS, MAX_TIMESTAMP_AGE_MS } from '../../../shared/envelope-rules';
 import { relativeTime, shortSpan, show } from '../../../shared/words';
 
 /** A length of time in a badge's few characters (the shared helper): "42 s", "3 min", "2 h". */
@@ -14,11 +13,14 @@ export function formatAge(at: number, now: number, options: { past?: boolean } =
   return relativeTime(at, now, options);
 }
 
+/** Made once: each toLocaleString with options builds a new formatter (about half a millisecond). */
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
+
 /** Local date and time with seconds, e.g. "14 Nov 2022, 06:59:09"; "" for a value that is not a date. */
 export function formatDateTime(at: number): string {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleString(undefined, {
+  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, {
     year: 'numeric',
     month: 'short',
     day: '2-digit',
@@ -26,6 +28,7 @@ export function formatDateTime(at: number): string {
     minute: '2-digit',
     second: '2-digit',
   });
+  return dateTimeFormat.format(d);
 }
 
 /** Past this age a signed stamp turns amber: Juspay's 15-minute expiry is 5 minutes away. */

@@ -1,7 +1,9 @@
 /**
  * The compose form and its live signed preview. The form persists across restarts (nothing in it is
- * secret: keys stay on the main side and are named here only by id). Signing is debounced and every
- * answer is checked against the latest request, so a slow signature never overwrites a newer one.
+ * secret: keys stay on the main side and are named here only by id). Every edit is signed at once (a
+ * signature takes under a millisecond on the main side, so waiting for a pause in typing only added
+ * delay), one signature in flight at a time: edits made meanwhile are signed together when it returns.
+ * Every answer is checked against the latest request, so a slow signature never overwrites a newer one.
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
@@ -11,10 +13,10 @@ import {
   OTHER_SERVICES,
   SERVICE,
   SIBLING_ACTIONS,
-  envelopeFieldsSchema,
+  envelopeFieldError,
   newRequestId,
   type EnvelopeFields,
-} from '../../../shared/envelope';
+} from '../../../shared/envelope-rules';
 import type { SignResult } from '../../../shared/contract';
 import { err, type AppError } from '../../../shared/result';
 import type { Verdict } from '../../../shared/verdict';
@@ -27,7 +29,6 @@ export const FIELD_NAMES = ['requestId', 'service', 'action', 'merchantId', 'mer
 export type FieldName = (typeof FIELD_NAMES)[number];
 export type TextField = Exclude<FieldName, 'timestamp'>;
 export type TimestampMode = 'now' | 'pinned';
-export const SIGN_DEBOUNCE_MS = 150;
 
 /** What the user typed; this is what persists. */
 export interface ComposeForm {
@@ -92,7 +93,7 @@ interface EnvelopeState extends ComposeForm {
   setTimestampMode(mode: TimestampMode): void;
   setPinnedTimestamp(value: string): void;
   setKeyId(keyId: string | null): void;
-  /** Sign after a short pause in typing. */
+  /** Sign the form as it now is: at once, or when the signature in flight returns (edits meanwhile go together). */
   scheduleSign(): void;
   /** Sign at once (re-stamping "now"); resolves to the result when it is still the latest. */
   signNow(options?: { explicit?: boolean }): Promise<SignResult | null>;
@@ -129,12 +130,12 @@ export function currentFields(s: ComposeForm & { nowTimestamp: string }): Record
   };
 }
 
-/** Each field checked on its own against the shared schema, so every field can say which rule it breaks. */
+/** Each field checked on its own against the shared rules (the schema's, without zod), so every field can say which rule it breaks. */
 export function fieldErrors(fields: Record<FieldName, string>): Partial<Record<FieldName, string>> {
   const errors: Partial<Record<FieldName, string>> = {};
   for (const name of FIELD_NAMES) {
-    const parsed = envelopeFieldsSchema.shape[name].safeParse(fields[name]);
-    if (!parsed.success) errors[name] = parsed.error.issues[0]?.message ?? `${name} is not valid.`;
+    const message = envelopeFieldError(name, fields[name]);
+    if (message !== undefined) errors[name] = message;
   }
   return errors;
 }
@@ -185,7 +186,10 @@ function toSignerFields(fields: Record<FieldName, string>): EnvelopeFields {
   return { ...fields };
 }
 
-let signTimer: ReturnType<typeof setTimeout> | undefined;
+/** A live signature is in flight, or queued for the end of this task. */
+let liveSigning = false;
+/** The form changed since the live signature in flight was asked for. */
+let signAgain = false;
 /** Incremented per signing request; only the latest may write the preview. */
 let signSeq = 0;
 let verifySeq = 0;
@@ -224,12 +228,23 @@ export const useEnvelopeStore = create<EnvelopeState>()(
         setKeyId: (keyId) => edit({ keyId }),
 
         scheduleSign: () => {
-          clearTimeout(signTimer);
-          signTimer = setTimeout(() => void get().signNow({ explicit: false }), SIGN_DEBOUNCE_MS);
+          signAgain = true;
+          if (liveSigning) return;
+          liveSigning = true;
+          // A microtask: several edits made in one go (a profile filling the form) are signed together.
+          queueMicrotask(async () => {
+            try {
+              while (signAgain) {
+                signAgain = false;
+                await get().signNow({ explicit: false });
+              }
+            } finally {
+              liveSigning = false;
+            }
+          });
         },
 
         signNow: async ({ explicit = true } = {}) => {
-          clearTimeout(signTimer);
           const seq = ++signSeq;
           if (explicit && !get().revealErrors) set({ revealErrors: true });
           if (get().timestampMode === 'now') set({ nowTimestamp: String(Date.now()) });

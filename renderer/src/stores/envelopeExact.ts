@@ -4,7 +4,7 @@
  */
 import { composeFindings, type ComposeTarget } from '../../../shared/diagnostics/compose';
 import type { KeyRef } from '../../../shared/diagnostics/types';
-import { exactFieldsSchema } from '../../../shared/envelope';
+import { exactFieldProblem } from '../../../shared/envelope-rules';
 import type { KeyInfo } from '../../../shared/keys';
 import { FIELD_NAMES, type FieldName, type Problem } from './envelope';
 
@@ -12,10 +12,10 @@ import { FIELD_NAMES, type FieldName, type Problem } from './envelope';
 export function exactProblems(fields: Record<FieldName, string>, keyId: string | null, kidOverride: string | null): Problem[] {
   const problems: Problem[] = [];
   for (const name of FIELD_NAMES) {
-    const parsed = exactFieldsSchema.shape[name].safeParse(fields[name]);
-    if (!parsed.success) problems.push({ field: name, message: parsed.error.issues[0]?.message ?? `${name} is not valid.` });
+    const problem = exactFieldProblem(name, fields[name]);
+    if (problem) problems.push({ field: name, message: problem });
   }
-  if (kidOverride !== null && !exactFieldsSchema.shape.requestId.safeParse(kidOverride).success) problems.push({ field: 'keyId', message: 'The header kid is too long: shorten it.' });
+  if (kidOverride !== null && exactFieldProblem('kid', kidOverride)) problems.push({ field: 'keyId', message: 'The header kid is too long: shorten it.' });
   if (!keyId) problems.push({ field: 'keyId', message: 'Choose a signing key: import or generate one on the Keys screen.' });
   return problems;
 }

@@ -1,6 +1,7 @@
 /**
- * Every store that keeps state in the settings (through lib/windowStorage.ts): main.tsx hydrates them
- * all before the first render, so the window opens with its theme, screen and form, with no flash.
+ * Every store that keeps state in the settings (through lib/windowStorage.ts). main.tsx loads the
+ * settings and hydrates the app store before the first render; the others are made with their screens,
+ * after that, and hydrate at once from the loaded settings. windowStorage.test.ts hydrates them all.
  */
 import { useAppStore } from './app';
 import { useEnvelopeStore } from './envelope';

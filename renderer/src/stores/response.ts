@@ -59,8 +59,10 @@ export function readResponse(text: string): Pick<ResponseState, 'parsed' | 'rows
 
 /** Several lines, none very long on average: pretty-printed already (counts line breaks, nothing else). */
 function looksPretty(text: string): boolean {
+  // Enough lines for an average under 160 characters settles it: no need to count the rest of 5 MB.
+  const enough = Math.max(3, Math.floor(text.length / 160) + 1);
   let lines = 1;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  for (let at = text.indexOf('\n'); at >= 0 && lines < enough; at = text.indexOf('\n', at + 1)) lines++;
   return lines > 2 && text.length / lines < 160;
 }
 

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useAfterPaint } from '../lib/afterPaint';
 
 export interface JsonViewProps {
   text: string;
@@ -31,6 +32,9 @@ const PLAIN_LIMIT = 64 * 1024;
  * either has loaded, the text shows plain.
  */
 export function JsonView(props: JsonViewProps) {
+  // A large text reaches the viewer a painted frame late: building its document is a long task, and the
+  // screen around it (a response's tables) should not wait for it.
+  const text = useAfterPaint(props.text, props.text.length > PLAIN_LIMIT);
   const fallback =
     props.text.length <= PLAIN_LIMIT ? (
       <pre className={`code json-view ${props.className ?? ''}`} role="region" aria-label={props.label} style={props.height ? { maxHeight: props.height } : undefined}>
@@ -41,9 +45,10 @@ export function JsonView(props: JsonViewProps) {
         Opening the viewer…
       </div>
     );
+  if (text === undefined) return fallback;
   return (
     <Suspense fallback={fallback}>
-      {props.tools ? <JsonEditor {...props} /> : <JsonSnippet {...props} />}
+      {props.tools ? <JsonEditor {...props} text={text} /> : <JsonSnippet {...props} text={text} />}
     </Suspense>
   );
 }

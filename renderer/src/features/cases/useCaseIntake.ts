@@ -4,9 +4,12 @@
  * response or a log. Anything else is left to the screen it was pasted or dropped on.
  */
 import { useEffect } from 'react';
-import { CASE_EXTENSION } from '../../../../shared/case/format';
-import { looksLikeCase } from '../../../../shared/case/schema';
-import { openCaseText } from './openCase';
+import { CASE_EXTENSION, looksLikeCase } from '../../../../shared/case/format';
+
+// Reading and opening a case (its zod schema, the stores it fills) loads with the first case, not at start-up.
+function openCaseText(text: string, name: string): void {
+  void import('./openCase').then((m) => m.openCaseText(text, name));
+}
 
 function isCaseFile(file: File | undefined): file is File {
   return file !== undefined && file.name.toLowerCase().endsWith(CASE_EXTENSION);

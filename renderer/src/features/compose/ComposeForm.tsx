@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { ACTION, SERVICE } from '../../../../shared/envelope';
+import { ACTION, SERVICE } from '../../../../shared/envelope-rules';
 import { currentFields, fieldErrors, fieldWarnings, useEnvelopeStore, type FieldName, type TextField } from '../../stores/envelope';
 import { useKeysStore, usePrivateKeys } from '../../stores/keys';
 import { useAppStore } from '../../stores/app';

@@ -6,8 +6,7 @@ import { Field } from '../../ui/Field';
 import { plural } from '../../lib/format';
 import { errorText } from '../../lib/errorText';
 import { VaultControls } from './VaultControls';
-
-export const VAULT_PASSPHRASE_ID = 'vault-passphrase';
+import { VAULT_PASSPHRASE_ID } from '../shell/targets';
 
 const MODES = {
   safeStorage: 'Encrypted with the operating system’s keychain.',

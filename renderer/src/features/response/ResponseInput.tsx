@@ -6,8 +6,9 @@ import { DropZone } from '../../ui/DropZone';
 import { FileButton } from '../../ui/FileButton';
 import { LINKED_SAMPLE } from './samples';
 import { isWholeDocument } from './values';
+import { RESPONSE_INPUT_ID } from '../shell/targets';
 
-export const RESPONSE_INPUT_ID = 'response-input';
+export { RESPONSE_INPUT_ID };
 /** The contract's limit for inspect:response; a file beyond it is not one response. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 

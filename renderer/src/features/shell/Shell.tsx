@@ -1,27 +1,36 @@
-import type { ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useAppStore, type Screen } from '../../stores/app';
 import { Badge } from '../../ui/Badge';
-import { VAULT_PASSPHRASE_ID } from '../keys/VaultPanel';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ScreenContext } from './screen';
+import { VAULT_PASSPHRASE_ID } from './targets';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { MAIN_ID } from './screens';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { errorText } from '../../lib/errorText';
+import { useAfterPaint } from '../../lib/afterPaint';
 
 interface Props {
   screens: { id: Screen; label: string }[];
-  /** Screen bodies; a missing one shows a placeholder. All stay mounted, so nothing typed is lost on a switch. */
+  /**
+   * Screen bodies; a missing one shows a placeholder. Each is mounted the first time it is shown (its
+   * code loads then) and stays mounted, so nothing typed is lost on a switch.
+   */
   children?: Partial<Record<Screen, ReactNode>>;
 }
 
 export function Shell({ screens, children }: Props) {
   const { info, infoError, screen, setScreen, theme, toggleTheme, toast } = useAppStore();
   const current = screens.find((s) => s.id === screen) ?? screens[0]!;
+  const [shown, setShown] = useState<ReadonlySet<Screen>>(() => new Set([current.id]));
+  // Derived during render (React's pattern for state that follows props): the screen on view joins the mounted ones.
+  if (!shown.has(current.id)) setShown(new Set(shown).add(current.id));
+  // At start-up the shell (top bar, nav) paints first; the screen comes in the next frame.
+  const started = useAfterPaint(true, true) === true;
   const openVault = () => {
     flushSync(() => setScreen('keys'));
-    document.getElementById(VAULT_PASSPHRASE_ID)?.focus();
+    focusWhenShown(VAULT_PASSPHRASE_ID);
   };
   return (
     <div className="shell">
@@ -92,16 +101,20 @@ export function Shell({ screens, children }: Props) {
           <div key={s.id} className="screen" hidden={s.id !== current.id} data-screen={s.id}>
             {/* The screen's name as the page's top heading, for those who navigate by headings. */}
             <h1 className="visually-hidden">{s.label}</h1>
-            <ScreenContext.Provider value={{ id: s.id, active: s.id === current.id }}>
-              <ErrorBoundary name={`the ${s.label} screen`}>
-                {children?.[s.id] ?? (
-                  <section className="panel">
-                    <h1>{s.label}</h1>
-                    <p className="muted">This screen is being built.</p>
-                  </section>
-                )}
-              </ErrorBoundary>
-            </ScreenContext.Provider>
+            {started && (shown.has(s.id) || s.id === current.id) && (
+              <ScreenContext.Provider value={{ id: s.id, active: s.id === current.id }}>
+                <ErrorBoundary name={`the ${s.label} screen`}>
+                  <Suspense fallback={<p className="muted">Opening {s.label}…</p>}>
+                    {children?.[s.id] ?? (
+                      <section className="panel">
+                        <h1>{s.label}</h1>
+                        <p className="muted">This screen is being built.</p>
+                      </section>
+                    )}
+                  </Suspense>
+                </ErrorBoundary>
+              </ScreenContext.Provider>
+            )}
           </div>
         ))}
       </main>
@@ -114,4 +127,23 @@ export function Shell({ screens, children }: Props) {
       </div>
     </div>
   );
+}
+
+/** Focuses the element with `id` now, or as soon as its screen's code has loaded and rendered it (up to 5 s). */
+function focusWhenShown(id: string): void {
+  const focus = () => {
+    const el = document.getElementById(id);
+    el?.focus();
+    return el !== null;
+  };
+  if (focus()) return;
+  const observer = new MutationObserver(() => {
+    if (focus()) stop();
+  });
+  const timer = setTimeout(() => stop(), 5000);
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+  observer.observe(document.body, { childList: true, subtree: true });
 }

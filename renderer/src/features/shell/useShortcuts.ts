@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import { flushSync } from 'react-dom';
 import { useAppStore } from '../../stores/app';
-import { useEnvelopeStore } from '../../stores/envelope';
-import { useInspectStore } from '../../stores/inspect';
 import { isTyping, matchShortcut, screenIndexOf } from '../../lib/shortcuts';
 import { SCREENS, MAIN_ID, INSPECT_INPUT_ID } from './screens';
-import { RESPONSE_INPUT_ID } from '../response/ResponseInput';
-import { copyEnvelope } from '../compose/envelopeExport';
+import { RESPONSE_INPUT_ID } from './targets';
+
+// The stores a shortcut acts on are imported when it is pressed (their screens have loaded them by then):
+// the start-up script, evaluated before the first paint, carries neither them nor what they import.
 
 /** The app-wide keyboard shortcuts (listed in the help popover from the same table). */
 export function useShortcuts(): void {
@@ -29,17 +29,17 @@ export function useShortcuts(): void {
         case 'sign-verify': {
           if (app.screen === 'compose') {
             e.preventDefault();
-            void useEnvelopeStore.getState().signAndVerify();
+            void import('../../stores/envelope').then(({ useEnvelopeStore }) => useEnvelopeStore.getState().signAndVerify());
           } else if (app.screen === 'inspect') {
             e.preventDefault();
-            void useInspectStore.getState().inspect();
+            void import('../../stores/inspect').then(({ useInspectStore }) => useInspectStore.getState().inspect());
           }
           return;
         }
         case 'copy-envelope': {
           e.preventDefault();
           // Signs afresh first when a "now" envelope is over a minute old; the toast says what happened.
-          void copyEnvelope('json');
+          void import('../compose/envelopeExport').then(({ copyEnvelope }) => copyEnvelope('json'));
           return;
         }
         case 'paste-response': {
@@ -50,7 +50,12 @@ export function useShortcuts(): void {
           if (box instanceof HTMLTextAreaElement) {
             box.focus();
             box.select();
+            return;
           }
+          // The Response screen's code is still loading: take this paste off whatever field had the focus
+          // and hand it to the response store, which the screen shows once it has loaded.
+          if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+          catchNextPaste((text) => void import('../../stores/response').then(({ useResponseStore }) => useResponseStore.getState().setText(text, 'paste')));
           return;
         }
         case 'help':
@@ -71,13 +76,33 @@ export function useShortcuts(): void {
       const text = e.clipboardData?.getData('text/plain');
       if (!text) return;
       e.preventDefault();
-      const inspect = useInspectStore.getState();
-      inspect.newDraft();
-      inspect.setText(text);
-      void useInspectStore.getState().inspect();
-      document.getElementById(INSPECT_INPUT_ID)?.focus();
+      void import('../../stores/inspect').then(({ useInspectStore }) => {
+        const inspect = useInspectStore.getState();
+        inspect.newDraft();
+        inspect.setText(text);
+        void useInspectStore.getState().inspect();
+        document.getElementById(INSPECT_INPUT_ID)?.focus();
+      });
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
   }, []);
+}
+
+/** Takes the next paste (the browser's own, right after the shortcut) for `take`; gives up after a second. */
+function catchNextPaste(take: (text: string) => void): void {
+  const onPaste = (e: ClipboardEvent) => {
+    stop();
+    const text = e.clipboardData?.getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    e.stopPropagation();
+    take(text);
+  };
+  const timer = setTimeout(() => stop(), 1000);
+  const stop = () => {
+    clearTimeout(timer);
+    document.removeEventListener('paste', onPaste, true);
+  };
+  document.addEventListener('paste', onPaste, true);
 }
