@@ -39,7 +39,7 @@ import { captureStartInput, capturePollInput, captureStopInput, logsSessionInput
 import type { LogSession } from './logs/session';
 import { caseExportInput, redactionSchema, type CaseExport } from './case/channels';
 import { recordLogSchema, type RecordLogResult } from './history-log';
-import { settingsPatchSchema, type SettingsAnswer } from './settings';
+import { settingsChangeSchema, type SettingsAnswer } from './settings';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -277,8 +277,8 @@ export const contract = {
   'history:recordLog': channel<typeof recordLogSchema, RecordLogResult>(recordLogSchema),
   /** The window's settings as kept in the data directory (theme, screen, Compose form, table layouts). */
   'settings:get': channel<typeof empty, SettingsAnswer>(empty),
-  /** Changes the sections and tables given (a table set to null is forgotten); answers with the settings now kept. */
-  'settings:set': channel<typeof settingsPatchSchema, SettingsAnswer>(settingsPatchSchema),
+  /** Changes the sections and tables given (a table set to null is forgotten; a bad value is dropped with a notice); answers with the settings now kept. */
+  'settings:set': channel<typeof settingsChangeSchema, SettingsAnswer>(settingsChangeSchema),
 } satisfies Record<Channel, { input: z.ZodType; output?: unknown }>;
 
 export type Contract = typeof contract;

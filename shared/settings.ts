@@ -9,18 +9,14 @@
  */
 import { z } from 'zod';
 import { isRecord } from './guards';
-import { holdsPrivateKeyText } from './private-material';
+import { MAX_SETTING_TEXT, SCREENS, SETTINGS_VERSION, TABLE_NAME, THEMES, holdsPrivateMaterial, type SECTION_FIELD_NAMES } from './settings-fields';
 
-export const SETTINGS_VERSION = 1;
-export const SETTINGS_FILE_NAME = 'settings.json';
-/** A pasted request longer than this is not kept as Inspect's draft (the history keeps inspections). */
-export const MAX_SETTING_TEXT = 512 * 1024;
+export * from './settings-fields';
+
 
 const text = (max = 1024) => z.string().max(max);
 const id = z.string().min(1).max(200);
 
-export const THEMES = ['light', 'dark'] as const;
-export const SCREENS = ['compose', 'response', 'inspect', 'keys', 'profiles', 'history', 'timeline'] as const;
 
 /** Each section's fields, every one optional: the window writes what it has. */
 export const SECTION_FIELDS = {
@@ -55,6 +51,10 @@ export const SECTION_FIELDS = {
 
 export type SectionName = keyof typeof SECTION_FIELDS;
 export const SECTION_NAMES = Object.keys(SECTION_FIELDS) as SectionName[];
+// The zod-free names (settings-fields.ts) are exactly the schemas' keys.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: { [S in SectionName]: SameKeys<(typeof SECTION_FIELD_NAMES)[S][number], keyof (typeof SECTION_FIELDS)[S]> } = { app: true, compose: true, inspect: true };
+void namesMatch;
 type SectionShape<S extends SectionName> = { [F in keyof (typeof SECTION_FIELDS)[S]]?: z.output<(typeof SECTION_FIELDS)[S][F]> };
 export type AppSettings = SectionShape<'app'>;
 export type ComposeSettings = SectionShape<'compose'>;
@@ -74,7 +74,6 @@ export const tableLayoutSchema = z
   })
   .strict();
 export type TableLayout = z.output<typeof tableLayoutSchema>;
-export const TABLE_NAME = /^[a-z][a-z0-9.-]{0,99}$/;
 const MAX_TABLES = 50;
 
 export interface Settings {
@@ -86,7 +85,6 @@ export interface Settings {
   tables: Record<string, TableLayout>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, app: {}, compose: {}, inspect: {}, tables: {} };
 
 /**
  * A change from the window: a section given replaces that section; a table given replaces that table's
@@ -106,6 +104,27 @@ export const settingsPatchSchema = z
   .strict();
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 
+const looseSection = z.record(z.string(), z.unknown()).optional();
+/**
+ * What settings:set takes: a patch's shape, with each field's value checked as the result is kept
+ * (readSettings), so a bad value is dropped with a warning instead of costing the whole change. The
+ * window sends its stores' fields as they are and needs no schema of its own (zod stays out of its
+ * first script).
+ */
+export const settingsChangeSchema = z
+  .object({
+    app: looseSection,
+    compose: looseSection,
+    inspect: looseSection,
+    snippetLang: z.string().min(1).max(40).nullable().optional(),
+    tables: z
+      .record(z.string().regex(TABLE_NAME, { error: 'a table name is lower-case letters, digits, dots and dashes.' }), z.unknown())
+      .refine((t) => Object.keys(t).length <= MAX_TABLES, { error: `tables: at most ${MAX_TABLES} table layouts.` })
+      .optional(),
+  })
+  .strict();
+export type SettingsChange = z.output<typeof settingsChangeSchema>;
+
 /** settings:get and settings:set answer with the settings now kept, and anything the window should say. */
 export interface SettingsAnswer {
   settings: Settings;
@@ -113,24 +132,6 @@ export interface SettingsAnswer {
   notice?: string;
 }
 
-/** True when any string in `value`, at any depth, holds private key material. */
-export function holdsPrivateMaterial(value: unknown): boolean {
-  if (typeof value === 'string') return holdsPrivateKeyText(value);
-  if (Array.isArray(value)) return value.some(holdsPrivateMaterial);
-  if (isRecord(value)) return Object.values(value).some(holdsPrivateMaterial);
-  return false;
-}
-
-/** Where a patch holds private key material ('compose.merchantId'), or null when nowhere. */
-export function privateMaterialPath(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return holdsPrivateKeyText(value) ? path : null;
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : isRecord(value) ? Object.entries(value) : [];
-  for (const [key, v] of entries) {
-    const found = privateMaterialPath(v, path ? `${path}.${key}` : key);
-    if (found !== null) return found;
-  }
-  return null;
-}
 
 /** A section's fields that are known, valid and hold nothing private; warnings name the others. */
 function readSection<S extends SectionName>(name: S, raw: unknown, warnings: string[]): SectionShape<S> {
@@ -191,18 +192,3 @@ export function readSettings(raw: unknown): { settings: Settings; warnings: stri
   return { settings, warnings };
 }
 
-/** The settings after `patch` (already validated): sections replaced, tables merged, null forgets. */
-export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
-  const next: Settings = { ...settings, tables: { ...settings.tables } };
-  for (const name of SECTION_NAMES) {
-    const section = patch[name];
-    if (section !== undefined) (next as unknown as Record<SectionName, unknown>)[name] = { ...section };
-  }
-  if (patch.snippetLang === null) delete next.snippetLang;
-  else if (patch.snippetLang !== undefined) next.snippetLang = patch.snippetLang;
-  for (const [name, layout] of Object.entries(patch.tables ?? {})) {
-    if (layout === null) delete next.tables[name];
-    else next.tables[name] = layout;
-  }
-  return next;
-}

@@ -22,6 +22,15 @@ const file = () => join(dir, SETTINGS_FILE_NAME);
 const onDisk = () => JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>;
 
 describe('the settings store', () => {
+  it('a value the schema refuses is dropped and named in the notice; the rest of that change is kept', async () => {
+    const store = new SettingsStore(dir);
+    const answer = await store.set({ app: { theme: 'sepia', screen: 'inspect' }, compose: { merchantId: 'x'.repeat(5000), merchantChannelId: 'APP' }, tables: { 'response.accounts': { order: 'vpa' } } });
+    expect(answer.settings).toMatchObject({ app: { screen: 'inspect' }, compose: { merchantChannelId: 'APP' }, tables: {} });
+    expect(answer.settings.app).not.toHaveProperty('theme');
+    expect(answer.notice).toMatch(/app\.theme: not a valid value.*compose\.merchantId: not a valid value.*tables\.response\.accounts: not a valid layout/);
+    expect(onDisk()).toMatchObject({ app: { screen: 'inspect' }, compose: { merchantChannelId: 'APP' } });
+  });
+
   it('starts from the defaults and keeps what is set for the next launch (a new store on the same folder)', async () => {
     expect((await new SettingsStore(dir).get()).settings).toEqual({ version: 1, app: {}, compose: {}, inspect: {}, tables: {} });
     await new SettingsStore(dir).set({ app: { theme: 'light', screen: 'response' }, compose: { merchantId: 'M-42', keyId: 'k1', timestampMode: 'pinned', pinnedTimestamp: '1700000000000' } });

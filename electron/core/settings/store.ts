@@ -16,6 +16,7 @@ import {
   readSettings,
   type Settings,
   type SettingsAnswer,
+  type SettingsChange,
   type SettingsPatch,
 } from '../../../shared/settings';
 import { InspectorError } from '../../../shared/result';
@@ -47,21 +48,23 @@ export class SettingsStore {
   }
 
   /** Applies `patch` to the settings as they are on disk now, and keeps the result. */
-  async set(patch: SettingsPatch): Promise<SettingsAnswer> {
+  async set(change: SettingsChange): Promise<SettingsAnswer> {
+    const patch = change as SettingsPatch; // applied as it is, then read back field by field (keep)
     const privateAt = privateMaterialPath(patch);
     if (privateAt !== null) {
       throw new InspectorError('settings_private_key', `${privateAt} holds a private key, so no setting was kept.`, { field: privateAt });
     }
     if (this.path === null) {
-      this.memory = applySettingsPatch(this.memory, patch);
-      return { settings: this.memory };
+      const kept = keep(applySettingsPatch(this.memory, patch));
+      this.memory = kept.settings;
+      return kept;
     }
     const path = this.path;
     return withFileLock(path, async () => {
       const loaded = await this.load(true);
-      const settings = applySettingsPatch(loaded.settings, patch);
-      await this.write(path, settings);
-      return this.answer({ ...loaded, settings });
+      const kept = keep(applySettingsPatch(loaded.settings, patch));
+      await this.write(path, kept.settings);
+      return kept.notice ? kept : this.answer({ ...loaded, settings: kept.settings });
     });
   }
 
@@ -131,4 +134,10 @@ async function readOrNull(path: string): Promise<string | null> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new InspectorError('settings_damaged', `Could not read the settings at ${path} (${(e as NodeJS.ErrnoException).code ?? 'read error'}).`);
   }
+}
+
+/** The settings after a change, each value checked: what the schemas refuse is dropped and named. */
+function keep(changed: Settings): SettingsAnswer {
+  const { settings, warnings } = readSettings(changed);
+  return warnings.length === 0 ? { settings } : { settings, notice: `Some settings were not kept (${warnings.join('; ')}); the rest are.` };
 }

@@ -6,7 +6,8 @@
  *
  * Only lib/windowStorage.ts (the allow-list door) calls this module.
  */
-import { DEFAULT_SETTINGS, applySettingsPatch, type Settings, type SettingsPatch } from '../../../shared/settings';
+import { DEFAULT_SETTINGS, applySettingsPatch } from '../../../shared/settings-fields';
+import type { Settings, SettingsPatch } from '../../../shared/settings';
 import { api } from '../api';
 import { errorText } from './errorText';
 
@@ -83,7 +84,9 @@ export function flushSettings(): Promise<boolean> {
   if (!patch) return inFlight;
   inFlight = inFlight.then(async () => {
     try {
+      // The main side checks each value as it keeps it: one it refuses is dropped and named in the notice.
       const answer = await api['settings:set'](patch);
+      if (answer.ok && answer.value.notice) onProblem(answer.value.notice);
       if (!answer.ok) onProblem(`Settings not saved: ${errorText(answer.error)}`);
       return answer.ok;
     } catch (e) {

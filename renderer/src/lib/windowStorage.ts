@@ -10,10 +10,12 @@
  * localStorage into them, once, then clears it.
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
-import { SECTION_FIELDS, holdsPrivateMaterial, tableLayoutSchema, type SectionName, type SettingsPatch, type TableLayout } from '../../../shared/settings';
+import { SECTION_FIELD_NAMES, holdsPrivateMaterial } from '../../../shared/settings-fields';
+import type { SectionName, SettingsPatch, TableLayout } from '../../../shared/settings';
+import { isRecord } from '../../../shared/guards';
 import { loadSettings, settingsReady, settingsSnapshot, writeSettings } from './settingsStorage';
 
-export { holdsPrivateMaterial } from '../../../shared/settings';
+export { holdsPrivateMaterial } from '../../../shared/settings-fields';
 
 interface Allowed {
   /** Kept in the settings: a store's section; or a plain item of the settings; or in the tab only. */
@@ -49,12 +51,13 @@ function sectionOf(name: StoreName): SectionName {
   return ALLOWED[name].keep.section;
 }
 
-/** A store's state as it may be kept: its listed, valid fields, less any holding private material. */
+/**
+ * A store's state as it may be kept: its listed fields, less any holding private material. (The main side
+ * checks each value as it keeps it, so the window needs no schema: zod stays out of its first script.)
+ */
 export function keptFields(name: StoreName, state: Record<string, unknown>): Record<string, unknown> {
-  const fields = SECTION_FIELDS[sectionOf(name)] as Record<string, { safeParse(v: unknown): { success: boolean } }>;
-  return Object.fromEntries(
-    Object.entries(state).filter(([field, value]) => Object.hasOwn(fields, field) && !holdsPrivateMaterial(value) && fields[field]!.safeParse(value).success),
-  );
+  const fields: readonly string[] = SECTION_FIELD_NAMES[sectionOf(name)];
+  return Object.fromEntries(Object.entries(state).filter(([field, value]) => fields.includes(field) && !holdsPrivateMaterial(value)));
 }
 
 /** A plain item: the token in the tab, the snippet language in the settings; nothing private. */
@@ -90,7 +93,9 @@ export function readTableLayout(table: string): TableLayout | null {
 
 /** Keeps a table's layout (null forgets it); one holding private material (a key pasted into a filter) is not kept. */
 export function writeTableLayout(table: string, layout: TableLayout | null): void {
-  if (layout !== null && (holdsPrivateMaterial(layout) || !tableLayoutSchema.safeParse(layout).success)) return;
+  // The window reads order and hidden back at once; the main side checks the rest as it keeps it.
+  const strings = (v: unknown) => Array.isArray(v) && v.every((id) => typeof id === 'string');
+  if (layout !== null && (holdsPrivateMaterial(layout) || !strings(layout.order) || !strings(layout.hidden))) return;
   void writeSettings({ tables: { [table]: layout } });
 }
 
@@ -145,8 +150,9 @@ function legacyPatch(local: Storage, names: string[]): SettingsPatch {
       if (raw && !kept?.snippetLang && !holdsPrivateMaterial(raw)) patch.snippetLang = raw.slice(0, 40);
     } else if (name.startsWith(LEGACY_TABLE_PREFIX)) {
       const table = name.slice(LEGACY_TABLE_PREFIX.length);
-      const layout = tableLayoutSchema.safeParse(parse(raw));
-      if (layout.success && !holdsPrivateMaterial(layout.data) && !kept?.tables[table]) patch.tables = { ...patch.tables, [table]: layout.data };
+      // Checked against the layout schema by the main side as it keeps it.
+      const layout = parse(raw);
+      if (isRecord(layout) && !holdsPrivateMaterial(layout) && !kept?.tables[table]) patch.tables = { ...patch.tables, [table]: layout as TableLayout };
     }
   }
   return patch;

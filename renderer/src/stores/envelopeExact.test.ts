@@ -7,7 +7,8 @@ const sign = vi.fn();
 vi.mock('../api', () => ({ api: { 'envelope:sign': (i: unknown) => sign(i), 'envelope:verify': vi.fn() } }));
 
 const { useEnvelopeStore } = await import('./envelope');
-const { exactProblems, exactWarnings } = await import('./envelopeExact');
+const { exactProblems } = await import('./envelopeExact');
+const { exactWarnings } = await import('./exactWarnings');
 
 const fields = {
   requestId: '0cdd0a47-cc0a-439c-90af-0a7f59eef8a2',

@@ -10,7 +10,8 @@ import { CopyButton } from '../../ui/CopyButton';
 import { errorText } from '../../lib/errorText';
 import { ProfileSelect } from './ProfileSelect';
 import { ExactBytesToggle, HeaderKidField } from './ExactBytes';
-import { exactProblems, exactWarnings } from '../../stores/envelopeExact';
+import { exactProblems } from '../../stores/envelopeExact';
+import { useExactWarnings } from './useExactWarnings';
 
 /** The id of a compose control, so the preview's "what is missing" list can focus it. */
 export const fieldId = (name: FieldName | 'keyId') => `compose-${name}`;
@@ -39,7 +40,7 @@ export function ComposeForm() {
       if (fields[name].trim() !== '' || touched.has(name) || s.revealErrors) errors[name] = message;
     }
   }
-  const exact = s.exactBytes ? exactWarnings(fields, signer, s.kidOverride, now) : undefined;
+  const exact = useExactWarnings(s.exactBytes, fields, signer, s.kidOverride, now);
   const warnings = exact ?? fieldWarnings(fields, now, s.timestampMode);
   const serverError = s.preview.phase === 'error' ? s.preview.error : null;
   const serverField = serverFieldError(serverError?.field);
