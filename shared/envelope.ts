@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UUID_V4 } from './request-ids';
 
 /** The one service this call belongs to; sibling products use others (domain.md §1). */
 export const SERVICE = 'in.juspay.hyperapi';
@@ -10,7 +11,7 @@ export const MAX_TIMESTAMP_AGE_MS = 15 * 60 * 1000;
 export const SIBLING_ACTIONS = ['initiate', 'onboardingAndPay', 'management', 'updateAuth', 'incomingIntent'] as const;
 export const OTHER_SERVICES = ['in.juspay.ec', 'in.juspay.hyperpay'] as const;
 
-export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+export { UUID_V4 };
 
 const nonEmpty = (name: string) =>
   z.string({ error: `${name} is required: type the value Juspay issued for this merchant.` }).trim().min(1, {
@@ -68,7 +69,5 @@ export interface SessionTokenRequest {
   payload: SignedPayload;
 }
 
-/** A fresh uuid v4 from any runtime with Web Crypto (browsers, Node ≥ 19). */
-export function newRequestId(): string {
-  return globalThis.crypto.randomUUID();
-}
+/** Request ids come from one generator (pinned by UPI_INSPECTOR_REQUEST_IDS, otherwise uuid v4). */
+export { newRequestId } from './request-ids';

@@ -15,6 +15,7 @@ import { registerVerifyCommand } from './commands/verify';
 import { registerLogsCommand } from './commands/logs';
 import { registerVaultCommands } from './commands/vault';
 import { registerCaseCommands } from './commands/case';
+import { prepareAutomation } from './automation';
 import { createContext } from './context';
 import { EXIT, reportError } from './errors';
 import { processIo, type CliIo } from './io';
@@ -41,6 +42,8 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
 /** Runs the CLI on `argv` (without node and the script) and resolves to the exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   let code: number = EXIT.ok;
+  const refused = await prepareAutomation(io);
+  if (refused !== null) return refused;
   const program = createProgram(io, (c) => {
     code = c;
   });

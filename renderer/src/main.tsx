@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { scrubWindowStorage } from './lib/windowStorage';
+import { markReadyWhenInteractive } from './lib/automation';
 import './styles/app.css';
 
 // What an older version may have kept (a private key pasted into Inspect's key box) goes first.
@@ -12,3 +13,4 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+void markReadyWhenInteractive();

@@ -3,6 +3,7 @@
  * secret: keys stay on the main side and are named here only by id). Signing is debounced and every
  * answer is checked against the latest request, so a slow signature never overwrites a newer one.
  */
+import { now as clockNow } from '../../../shared/clock';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import {
@@ -190,7 +191,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
       return {
         requestId: newRequestId(),
         ...DEFAULT_FORM,
-        nowTimestamp: String(Date.now()),
+        nowTimestamp: String(clockNow()),
         preview: IDLE_PREVIEW,
         verify: IDLE_VERIFY,
         revealErrors: false,
@@ -217,7 +218,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           clearTimeout(signTimer);
           const seq = ++signSeq;
           if (explicit && !get().revealErrors) set({ revealErrors: true });
-          if (get().timestampMode === 'now') set({ nowTimestamp: String(Date.now()) });
+          if (get().timestampMode === 'now') set({ nowTimestamp: String(clockNow()) });
           const s = get();
           const fields = currentFields(s);
           const problems = signingProblems(fields, s.keyId);
@@ -240,7 +241,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           }
           const sameEnvelope = get().preview.result?.json === answer.value.json;
           set({
-            preview: { phase: 'signed', result: answer.value, problems: [], error: null, signedAt: Date.now() },
+            preview: { phase: 'signed', result: answer.value, problems: [], error: null, signedAt: clockNow() },
             ...(sameEnvelope ? {} : { verify: IDLE_VERIFY }),
           });
           return answer.value;
