@@ -6,7 +6,7 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { launchInspector, UpiInspector } from './kit';
 
 const NOW = 1767225600000; // 2026-01-01T00:00:00Z
@@ -64,7 +64,7 @@ test.beforeAll(() => {
 test.afterAll(() => rmSync(seed, { recursive: true, force: true }));
 
 /** One launch: seeded, clock and request id pinned; signs for the seeded profile and returns the envelope text. */
-async function signOnce(page: import('@playwright/test').Page): Promise<{ text: string; app: UpiInspector; close(): Promise<void> }> {
+async function signOnce(page: Page): Promise<{ text: string; app: UpiInspector; close(): Promise<void> }> {
   const inspector = await launchInspector({ seed, now: NOW, requestIds: [REQUEST_ID] });
   const app = new UpiInspector(page);
   await app.open(inspector.url);
