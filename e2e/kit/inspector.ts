@@ -98,11 +98,21 @@ export class UpiInspector {
 
   /** Imports a key (PEM or JWK text) into the vault on the Keys screen; rejects with the screen's message when refused. */
   async importKey(text: string, options: { kid?: string; label?: string } = {}): Promise<ImportedKey> {
-    await this.keys.importText(text, options);
     const added = this.keys.lastAdded;
-    const refused = this.keys.importForm.getByRole('alert').first();
-    await expect(added.or(refused)).toBeVisible();
-    if (!(await added.isVisible())) throw new Error(`The key was not imported: ${(await refused.innerText()).trim()}`);
+    const shownBefore = (await added.count()) > 0 ? await added.innerText() : null;
+    await this.keys.importText(text, options);
+    // Refused: an alert in the form, or a field marked invalid with its message beside it.
+    const refused = this.keys.importForm.locator('[role="alert"], [aria-invalid="true"]');
+    let outcome: 'added' | 'refused' | null = null;
+    await expect(async () => {
+      if ((await refused.count()) > 0) outcome = 'refused';
+      else if ((await added.count()) > 0 && (await added.innerText()) !== shownBefore) outcome = 'added';
+      expect(outcome, 'the import form to answer').not.toBeNull();
+    }).toPass({ timeout: 15_000 });
+    if (outcome === 'refused') {
+      const messages = await this.keys.importForm.locator('[role="alert"], .field-error').allInnerTexts();
+      throw new Error(`The key was not imported: ${messages.map((m) => m.trim()).filter(Boolean).join(' ')}`);
+    }
     const label = options.label ?? /“(.+)”/.exec(await added.innerText())?.[1] ?? '';
     return this.keyCard(label);
   }
@@ -160,8 +170,12 @@ export class UpiInspector {
 
   /** Pastes an SDK response into the Response screen and waits until it is read. */
   async pasteResponse(text: string): Promise<void> {
+    // A paste replaces the box's text as a person's Ctrl+A, Ctrl+V would: empty it first.
+    await this.response.open();
+    await this.response.input.fill('');
+    await expect(this.response.root.getByRole('region', { name: 'Raw response JSON' }).or(this.response.problem)).toHaveCount(0);
     await this.response.paste(text);
-    await expect(this.response.root.getByRole('region', { name: 'Raw response JSON' }).or(this.response.problem)).toBeVisible({ timeout: 30_000 });
+    await expect(this.response.root.getByRole('region', { name: 'Raw response JSON' }).or(this.response.problem).first()).toBeVisible({ timeout: 30_000 });
   }
 
   /** The Response screen's summary: status, device flags, the error block and the finding ids. */
@@ -203,7 +217,9 @@ export class UpiInspector {
     return table.evaluate(async (el) => {
       const headers = [...el.querySelectorAll('[role="columnheader"]')].map((h) => ({ index: h.getAttribute('aria-colindex'), name: h.getAttribute('aria-label') ?? '' }));
       const total = Number(el.getAttribute('aria-rowcount')) - 1;
-      const scroller = el.closest('.dt-scroll') ?? el.parentElement!;
+      // The element that scrolls the rows (the table's body), found by behaviour rather than class name.
+      const scroller =
+        [el, ...el.querySelectorAll<HTMLElement>('*')].find((e) => e.scrollHeight > e.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(e).overflowY)) ?? (el as HTMLElement);
       const rows = new Map<number, Record<string, string>>();
       const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
       const collect = () => {
@@ -218,18 +234,30 @@ export class UpiInspector {
           rows.set(index, record);
         }
       };
+      const rowHeight = total > 0 ? scroller.scrollHeight / (total + 1) : 30;
+      // Read a few hundred rows a step: the body is made tall while reading (the table draws what fits),
+      // then put back as it was.
+      const style = scroller.style.cssText;
+      scroller.style.maxHeight = 'none';
+      scroller.style.height = `${Math.min(total + 1, 300) * rowHeight}px`;
+      await frame();
       scroller.scrollTop = 0;
       await frame();
       collect();
-      let stalled = 0;
-      while (rows.size < total && stalled < 200) {
-        const before = rows.size;
-        // Down by what is on screen: the rows rendered around the window overlap the last read.
-        scroller.scrollTop += Math.max(scroller.clientHeight - 40, 30);
-        await frame();
-        collect();
-        stalled = rows.size === before ? stalled + 1 : 0;
+      // aria-rowindex 2 is the first data row: scroll the first row not yet read to the top, wait until it is drawn.
+      let next = 2;
+      while (rows.size < total) {
+        while (rows.has(next)) next += 1;
+        scroller.scrollTop = Math.max(0, (next - 2) * rowHeight - rowHeight);
+        let waited = 0;
+        do {
+          await frame();
+          collect();
+          waited += 1;
+        } while (!rows.has(next) && waited < 120);
+        if (!rows.has(next)) break; // never drawn: return what was read rather than hang
       }
+      scroller.style.cssText = style;
       scroller.scrollTop = 0;
       return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
     });
