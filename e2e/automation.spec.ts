@@ -107,6 +107,8 @@ function namesTable(): Array<{ screen: string; role: string; name: string }> {
 }
 
 test('every accessible name in docs/automation.md is on the page with its role', async ({ page }) => {
+  // Some 45 rows, each opening its screen: slower than one spec's default on a loaded machine.
+  test.setTimeout(120_000);
   const seed = seedFolder();
   const inspector = await launchInspector({ seed: seed.dir });
   const app = new UpiInspector(page);
