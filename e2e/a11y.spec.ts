@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
-import { AppShell } from './pages/app';
-import { SCREENS, seedWorkday } from './pages/workday';
+import { AppShell, SCREENS, seedWorkday } from './kit';
 
 /**
  * axe-core over every screen with a day's data loaded, light and dark: no serious or critical violation.

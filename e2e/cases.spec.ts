@@ -4,12 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeLog, mixedPlan } from '../electron/core/__fixtures__/logcat';
 import { startBrowserHost, stopBrowserHost, test, expect } from './fixtures';
-import { CaseBar } from './pages/cases';
-import { HistoryPage } from './pages/history';
-import { InspectPage } from './pages/inspect';
-import { callMainSide } from './pages/main-side';
-import { fixture, ResponsePage } from './pages/response';
-import { TimelinePage } from './pages/timeline';
+import { CaseBar, HistoryPage, InspectPage, callMainSide, fixture, ResponsePage, TimelinePage } from './kit';
 
 const KID = 'uat833359804655bb748702e324111';
 const REQUEST_ID = '5f0c2b7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f'; // the requestId of fixtures/linked.json

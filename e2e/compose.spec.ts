@@ -1,10 +1,7 @@
 import { test, expect } from './fixtures';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { ComposePage, parseEnvelope } from './pages/compose';
-import { KeysPage } from './pages/keys';
-import { callMainSide } from './pages/main-side';
-import { InspectPage } from './pages/inspect';
+import { ComposePage, parseEnvelope, KeysPage, callMainSide, InspectPage } from './kit';
 
 const KID = 'uat833359804655bb748702e324111';
 const CLAIMS = { merchantId: 'stock', merchantCustomerId: 'cust-4242', merchantChannelId: 'STOCK_ANDROID' };

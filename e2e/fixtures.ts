@@ -1,17 +1,18 @@
 /**
- * One set of specs, two doors. Project `web` starts a fresh browser host per test (its own data dir,
- * so vaults never leak between tests) and opens its URL in Chromium; project `electron` launches the
- * built app through `_electron` and hands the specs its first window.
+ * The project's own specs on the kit (e2e/kit, the same one outside QA suites use): project `web`
+ * starts a fresh browser host per test with launchInspector (its own data dir, so vaults never leak
+ * between tests) and opens it in Chromium; project `electron` launches the built app with
+ * launchInspectorElectron. Either way a spec gets the window once `<html data-app-state="ready">`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { test as base, _electron, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
+import { DEFAULT_PASSPHRASE, launchInspector, launchInspectorElectron, UpiInspector } from './kit';
 
 export type HostKindOption = 'web' | 'electron';
-export const E2E_PASSPHRASE = 'e2e correct horse battery staple';
-const root = resolve(__dirname, '..');
+export const E2E_PASSPHRASE = DEFAULT_PASSPHRASE;
 
 export interface FixtureOptions {
   hostKind: HostKindOption;
@@ -27,11 +28,11 @@ export interface BrowserHost {
 }
 
 interface Fixtures {
-  /** The app's window, whichever door serves it. */
+  /** The app's window, whichever door serves it, ready for input. */
   app: Page;
   /** The running browser host (project `web` only). */
   host: BrowserHost;
-  /** Extra environment for the host (e.g. no passphrase, to see the vault locked). */
+  /** Extra environment for the host (e.g. no passphrase, to see the vault locked); undefined unsets. */
   hostEnv: Record<string, string | undefined>;
 }
 
@@ -40,32 +41,10 @@ export async function startBrowserHost(
   env: Record<string, string | undefined>,
   dataDir: string = mkdtempSync(join(tmpdir(), 'upi-inspector-e2e-')),
 ): Promise<{ host: BrowserHost; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, 'out/main/host.js'), '--port', '0'], {
-    cwd: root,
-    env: { ...process.env, UPI_INSPECTOR_HOME: dataDir, UPI_INSPECTOR_PASSPHRASE: E2E_PASSPHRASE, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser host printed no URL in 10 s:\n${output}`)), 10_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      output += d.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(match[1]!);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser host exited with ${code}:\n${output}`));
-    });
-  });
-  const parsed = new URL(url);
+  const launched = await launchInspector({ home: dataDir, env });
   return {
-    host: { url, origin: parsed.origin, token: parsed.hash.replace('#token=', ''), dataDir, output: () => output },
-    child,
+    host: { url: launched.url, origin: launched.origin, token: launched.token, dataDir: launched.home, output: launched.output },
+    child: launched.process,
   };
 }
 
@@ -86,32 +65,22 @@ export const test = base.extend<Fixtures & FixtureOptions>({
     testInfo.skip(hostKind !== 'web', 'the browser host is only started for project web');
     const { host, child } = await startBrowserHost(hostEnv);
     await use(host);
-    child.kill('SIGINT');
-    await new Promise((done) => child.once('exit', done));
+    await stopBrowserHost(child);
     rmSync(host.dataDir, { recursive: true, force: true });
   },
 
-  app: async ({ hostKind, electronPath, hostEnv, page }, use, testInfo) => {
+  app: async ({ hostKind, hostEnv, page }, use) => {
     if (hostKind === 'electron') {
-      const dataDir = mkdtempSync(join(tmpdir(), 'upi-inspector-e2e-'));
-      const electronApp = await _electron.launch({
-        executablePath: electronPath!,
-        args: [root, `--user-data-dir=${dataDir}`],
-        env: { ...process.env, UPI_INSPECTOR_PASSPHRASE: E2E_PASSPHRASE, ...hostEnv } as Record<string, string>,
-      });
-      const window = await electronApp.firstWindow();
-      await use(window);
-      await electronApp.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      const electron = await launchInspectorElectron({ env: hostEnv });
+      await new UpiInspector(electron.window).ready();
+      await use(electron.window);
+      await electron.close();
       return;
     }
-    const { host, child } = await startBrowserHost(hostEnv);
-    await page.goto(host.url);
+    const inspector = await launchInspector({ env: hostEnv });
+    await new UpiInspector(page).open(inspector.url);
     await use(page);
-    child.kill('SIGINT');
-    await new Promise((done) => child.once('exit', done));
-    rmSync(host.dataDir, { recursive: true, force: true });
-    void testInfo;
+    await inspector.close();
   },
 });
 

@@ -2,9 +2,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { FINDING_IDS } from '../shared/diagnostics/catalog';
 import { test, expect } from './fixtures';
-import { InspectPage } from './pages/inspect';
-import { callMainSide } from './pages/main-side';
-import { ResponsePage, fixture } from './pages/response';
+import { InspectPage, callMainSide, ResponsePage, fixture } from './kit';
 
 const KID = 'uat833359804655bb748702e324111';
 const b64url = (s: string | Buffer) => Buffer.from(s).toString('base64url');

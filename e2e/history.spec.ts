@@ -1,11 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { expect, startBrowserHost, stopBrowserHost, test } from './fixtures';
-import { ComposePage } from './pages/compose';
-import { HistoryPage } from './pages/history';
-import { InspectPage } from './pages/inspect';
-import { KeysPage } from './pages/keys';
-import { fixture, ResponsePage } from './pages/response';
+import { ComposePage, HistoryPage, InspectPage, KeysPage, fixture, ResponsePage } from './kit';
 
 const KID = 'uat-history-e2e-kid';
 const CLAIMS = { merchantId: 'stock', merchantCustomerId: 'cust-7001', merchantChannelId: 'STOCK_ANDROID' };

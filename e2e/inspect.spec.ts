@@ -1,7 +1,6 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { test, expect } from './fixtures';
-import { InspectPage } from './pages/inspect';
-import { callMainSide } from './pages/main-side';
+import { InspectPage, callMainSide } from './kit';
 
 const KID = 'uat833359804655bb748702e324111';
 const b64url = (s: string | Buffer) => Buffer.from(s).toString('base64url');

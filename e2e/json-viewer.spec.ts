@@ -1,6 +1,5 @@
 import { test, expect } from './fixtures';
-import { ResponsePage, fixture } from './pages/response';
-import { bigResponseText } from './pages/big-response';
+import { ResponsePage, fixture, bigResponseText } from './kit';
 
 test('the raw JSON folds and unfolds, and copies the JSON path at the cursor', async ({ app, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { KeysPage } from './pages/keys';
+import { KeysPage } from './kit';
 
 /** A photo as a phone camera starts one: SOI, APP0/JFIF, some image data, EOI. */
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1'), ...new Array(200).fill(0x7f), 0xff, 0xd9]);

@@ -1,7 +1,6 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { test, expect } from './fixtures';
-import { KeysPage } from './pages/keys';
-import { ComposePage } from './pages/compose';
+import { KeysPage, ComposePage } from './kit';
 
 function rsaPair(modulusLength = 2048) {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength });

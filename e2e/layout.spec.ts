@@ -2,8 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { AppShell } from './pages/app';
-import { SCREENS, seedWorkday, type WorkdayScreen } from './pages/workday';
+import { AppShell, SCREENS, seedWorkday, type WorkdayScreen } from './kit';
 
 const ARTIFACTS = join(__dirname, 'artifacts', 'layout');
 const SIZES = [

@@ -11,13 +11,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, startBrowserHost, stopBrowserHost, test } from './fixtures';
-import { ComposePage } from './pages/compose';
-import { HistoryPage } from './pages/history';
-import { InspectPage } from './pages/inspect';
-import { KeysPage } from './pages/keys';
-import { ProfilesPage } from './pages/profiles';
-import { ResponsePage } from './pages/response';
-import { TimelinePage } from './pages/timeline';
+import { ComposePage, HistoryPage, InspectPage, KeysPage, ProfilesPage, ResponsePage, TimelinePage } from './kit';
 
 function privateKey() {
   const { privateKey: key } = generateKeyPairSync('rsa', { modulusLength: 2048 });

@@ -15,6 +15,7 @@ function chromiumPath(): string | undefined {
 }
 
 const electron = findElectronBinary();
+// Said once per run (workers load this file too, with TEST_WORKER_INDEX set).
 if (electron.path === null && !process.env.TEST_WORKER_INDEX) {
   console.log(`[e2e] project "electron" not run: ${electron.reason}. The same specs run in project "web".`);
 }
@@ -45,7 +46,14 @@ export default defineConfig<FixtureOptions>({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 7_000 },
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: '../.playwright-results.json' }]] : [['list'], ['json', { outputFile: '../.playwright-results.json' }]],
+  // list in the terminal; JUnit XML and HTML for CI in e2e/artifacts/; the JSON report is what
+  // electron/scripts/run-tests.cjs totals into npm test's closing `N passed, N failed` line.
+  reporter: [
+    ['list'],
+    ['junit', { outputFile: 'artifacts/junit.xml' }],
+    ['html', { outputFolder: 'artifacts/html-report', open: 'never' }],
+    ['json', { outputFile: '../.playwright-results.json' }],
+  ],
   use: {
     viewport: { width: 1360, height: 880 },
     trace: 'retain-on-failure',

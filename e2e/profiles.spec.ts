@@ -1,10 +1,7 @@
 import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { test, expect, startBrowserHost } from './fixtures';
-import { ComposePage } from './pages/compose';
-import { InspectPage } from './pages/inspect';
-import { callMainSide } from './pages/main-side';
-import { ProfilesPage } from './pages/profiles';
+import { ComposePage, InspectPage, callMainSide, ProfilesPage } from './kit';
 
 const KID = 'uat833359804655bb748702e324111';
 const b64url = (s: string | Buffer) => Buffer.from(s).toString('base64url');

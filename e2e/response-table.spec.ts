@@ -1,6 +1,5 @@
 import { test, expect } from './fixtures';
-import { ResponsePage, fixture } from './pages/response';
-import { bigResponseText } from './pages/big-response';
+import { ResponsePage, fixture, bigResponseText } from './kit';
 
 /** A LINKED response whose second account has the odd values merchants' logs show: 99, -1, "six". */
 const ODD = JSON.stringify({

@@ -1,9 +1,6 @@
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { ResponsePage, fixture } from './pages/response';
-import { bigResponseText } from './pages/big-response';
-import { ComposePage } from './pages/compose';
-import { InspectPage } from './pages/inspect';
+import { ResponsePage, fixture, bigResponseText, ComposePage, InspectPage } from './kit';
 
 test('a LINKED response: status, VPAs, and every account field read alike whether spelled as strings or JSON values', async ({ app }) => {
   const response = new ResponsePage(app);

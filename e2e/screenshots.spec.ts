@@ -1,11 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { ComposePage } from './pages/compose';
-import { InspectPage } from './pages/inspect';
-import { KeysPage } from './pages/keys';
-import { ResponsePage, fixture } from './pages/response';
-import type { ScreenName } from './pages/app';
+import { ComposePage, InspectPage, KeysPage, ResponsePage, fixture, type ScreenName } from './kit';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
 

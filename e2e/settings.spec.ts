@@ -10,9 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { E2E_PASSPHRASE, expect, startBrowserHost, stopBrowserHost, test } from './fixtures';
-import { AppShell } from './pages/app';
-import { ComposePage } from './pages/compose';
-import { ResponsePage, fixture } from './pages/response';
+import { AppShell, ComposePage, ResponsePage, fixture } from './kit';
 
 test.skip(({ hostKind }) => hostKind !== 'web', 'restarts the browser host on one data directory');
 

@@ -1,6 +1,5 @@
 import { test, expect } from './fixtures';
-import { InspectPage } from './pages/inspect';
-import { fixture } from './pages/response';
+import { InspectPage, fixture } from './kit';
 
 test('the shell shows app information that came from the main side', async ({ app }) => {
   await expect(app.getByText('UPI Inspector').first()).toBeVisible();

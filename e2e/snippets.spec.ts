@@ -4,10 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { ComposePage } from './pages/compose';
-import { InspectPage } from './pages/inspect';
-import { KeysPage } from './pages/keys';
-import { SnippetPanelPage } from './pages/snippets';
+import { ComposePage, InspectPage, KeysPage, SnippetPanelPage } from './kit';
 import { PYTHON } from '../electron/cli/__fixtures__/toolchain';
 
 const KID = 'uat833359804655bb748702e324111';

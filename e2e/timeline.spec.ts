@@ -1,10 +1,7 @@
 import { fakeAdb, noAdbEnv } from '../electron/core/__fixtures__/fake-adb';
 import { makeLog, mixedPlan, writeLargeLog, ZONE_MS } from '../electron/core/__fixtures__/logcat';
 import { test, expect } from './fixtures';
-import { InspectPage } from './pages/inspect';
-import { callMainSide } from './pages/main-side';
-import { ResponsePage } from './pages/response';
-import { TimelinePage } from './pages/timeline';
+import { InspectPage, callMainSide, ResponsePage, TimelinePage } from './kit';
 
 const log = makeLog(mixedPlan());
 const e = log.expected;

@@ -3,8 +3,7 @@
  * reason; Lock now; the auto-lock setting; changing the passphrase (wrong current, weak new, then right).
  */
 import { E2E_PASSPHRASE, expect, test } from './fixtures';
-import { KeysPage } from './pages/keys';
-import { callMainSide } from './pages/main-side';
+import { KeysPage, callMainSide } from './kit';
 
 const NEXT = 'copper window seventeen';
 

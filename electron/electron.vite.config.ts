@@ -29,6 +29,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           host: resolve(root, 'electron/host/index.ts'),
           cli: resolve(root, 'electron/cli/index.ts'),
+          // `upi-inspector/node` (package.json exports): the core for plain Node tests.
+          node: resolve(root, 'electron/node/index.ts'),
         },
         // out/main/cli.js is the package's `upi-inspector` bin: it needs a shebang.
         output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },

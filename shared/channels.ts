@@ -4,6 +4,7 @@
  */
 export const CHANNELS = [
   'app:info',
+  'app:automation',
   'vault:status',
   'vault:unlock',
   'vault:lock',

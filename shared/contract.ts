@@ -51,6 +51,14 @@ export interface AppInfo {
   vault: VaultStatus;
 }
 
+/** What the automation knobs set for the window (docs/automation.md). */
+export interface AppAutomation {
+  /** UPI_INSPECTOR_NOW: the pinned clock in epoch ms, or null when the clock runs. */
+  now: number | null;
+  /** UPI_INSPECTOR_REQUEST_IDS not yet handed out: the first window to ask takes them, in order. */
+  requestIds: string[];
+}
+
 export interface SignResult {
   envelope: SessionTokenRequest;
   /** The envelope as the merchant's app would send it, pretty and compact. */
@@ -107,6 +115,7 @@ const profileRequest = z.union([z.literal('auto'), z.object({ id: z.string().min
 
 export const contract = {
   'app:info': channel<typeof empty, AppInfo>(empty),
+  'app:automation': channel<typeof empty, AppAutomation>(empty),
   'vault:status': channel<typeof empty, VaultStatus>(empty),
   'vault:unlock': (() => {
     const s = z.object({ passphrase: z.string().min(1, { error: 'passphrase is required to unlock the vault.' }) }).strict();

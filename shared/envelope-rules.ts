@@ -3,6 +3,7 @@
  * screen (Compose) checks each field with these while zod stays out of its script. `envelope.ts` builds
  * the contract's schema from the same messages, and a test holds the two to the same answers.
  */
+import { UUID_V4 } from './request-ids';
 
 /** The one service this call belongs to; sibling products use others (domain.md §1). */
 export const SERVICE = 'in.juspay.hyperapi';
@@ -16,7 +17,7 @@ export const FUTURE_SKEW_MS = 2 * 60 * 1000;
 export const SIBLING_ACTIONS = ['initiate', 'onboardingAndPay', 'management', 'updateAuth', 'incomingIntent'] as const;
 export const OTHER_SERVICES = ['in.juspay.ec', 'in.juspay.hyperpay'] as const;
 
-export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+export { UUID_V4 };
 export const EPOCH_MS = /^\d{13}$/;
 
 /** What a support engineer types in the compose form; everything the signer needs but the key. */
@@ -106,10 +107,8 @@ export interface SessionTokenRequest {
   payload: SignedPayload;
 }
 
-/** A fresh uuid v4 from any runtime with Web Crypto (browsers, Node ≥ 19). */
-export function newRequestId(): string {
-  return globalThis.crypto.randomUUID();
-}
+/** Request ids come from one generator (pinned by UPI_INSPECTOR_REQUEST_IDS, otherwise uuid v4). */
+export { newRequestId } from './request-ids';
 
 /** Longest value exact-bytes mode signs in one field: far past any real one, short of a flood. */
 export const MAX_EXACT_FIELD_LENGTH = 2000;

@@ -2,7 +2,8 @@
  * Everything the CLI touches outside itself, in one object: tests run the program in-process with a
  * fake, the entry point passes the real process.
  */
-import { randomUUID } from 'node:crypto';
+import { now } from '../../shared/clock';
+import { newRequestId } from '../../shared/request-ids';
 import { promptHidden } from './prompt';
 
 export interface CliIo {
@@ -32,8 +33,9 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     readStdin: () => readStream(process.stdin),
     promptHidden: (question) => promptHidden(question, process.stdin, process.stderr),
-    now: Date.now,
-    randomUUID: () => randomUUID(),
+    now,
+    // Request ids: UPI_INSPECTOR_REQUEST_IDS first, then fresh uuids.
+    randomUUID: newRequestId,
     stdinStream: () => process.stdin,
     onInterrupt: (handler) => {
       process.on('SIGINT', handler);

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import type { RegisterCommand } from './commands/shared';
+import { prepareAutomation } from './automation';
 import { createContext } from './context';
 import { EXIT, reportError } from './errors';
 import { processIo, type CliIo } from './io';
@@ -26,6 +27,8 @@ export function createProgramWith(commands: readonly RegisterCommand[], io: CliI
 /** Runs a program of `commands` on `argv` (without node and the script) and resolves to the exit code; never throws. */
 export async function runCliWith(commands: readonly RegisterCommand[], argv: string[], io: CliIo = processIo()): Promise<number> {
   let code: number = EXIT.ok;
+  const refused = await prepareAutomation(io);
+  if (refused !== null) return refused;
   const program = createProgramWith(commands, io, (c) => {
     code = c;
   });

@@ -4,6 +4,7 @@
  */
 import { bindDispatch, handlers, type CoreContext, type Dispatch } from './handlers';
 import type { HostKind } from '../../shared/contract';
+import { now as clockNow } from '../../shared/clock';
 import { HistoryStore } from './history/store';
 import { AutoLock } from './vault/auto-lock';
 import type { Vault } from './vault/vault';
@@ -29,7 +30,7 @@ export interface Core {
 }
 
 export function createCore(options: CoreOptions): Core {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? clockNow;
   const dataDir = options.dataDir ?? null;
   const ctx: CoreContext = {
     host: options.host,

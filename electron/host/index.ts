@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { version } from '../../package.json';
 import { createCore } from '../core';
 import { resolveDataDir } from '../core/vault/store';
+import { applyAutomationEnv } from '../core/automation';
+import { loadSeedFromEnv } from '../core/seed';
 import { openHostVault } from './vault';
 import { parseHostArgs } from './args';
 import { listenRemembering } from './port-memory';
@@ -24,9 +26,11 @@ async function main(): Promise<void> {
     process.stderr.write(`No built renderer at ${rendererDir}: run "npm run build" first (npm run serve does it for you).\n`);
     process.exit(2);
   }
+  applyAutomationEnv(process.env);
   const vault = await openHostVault(process.env);
   const dataDir = resolveDataDir(process.env);
   const core = createCore({ host: 'browser', version, vault, dataDir });
+  await loadSeedFromEnv(process.env, { vault, dataDir, now: core.ctx.now }, (line) => process.stderr.write(`${line}\n`));
   const host = await listenRemembering(args.port, dataDir, {
     rendererDir,
     dispatch: (channel, input) => core.dispatch(channel as never, input),

@@ -3,9 +3,11 @@
  * lives in the core; this file only wires Electron to it.
  */
 import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { createCore } from '../core';
+import { applyAutomationEnv } from '../core/automation';
+import { loadSeedFromEnv } from '../core/seed';
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
 import { registerIpcHandlers } from './ipc';
 import { applySecurityPolicies, denyAllPermissions } from './security';
@@ -20,6 +22,9 @@ export function buildPaths(appRoot: string): { preload: string; renderer: string
 }
 
 app.enableSandbox();
+// UPI_INSPECTOR_HOME moves the data folder here as in the browser host and the CLI (before the single-instance lock reads it).
+const home = process.env.UPI_INSPECTOR_HOME?.trim();
+if (home) app.setPath('userData', resolve(home));
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
@@ -38,9 +43,11 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.renderer, () => keptTheme(app.getPath('userData'))));
 
+  applyAutomationEnv(process.env);
   const dataDir = app.getPath('userData');
   const vault = await openDesktopVault(safeStorage, dataDir);
   const core = createCore({ host: 'electron', version, vault, dataDir });
+  await loadSeedFromEnv(process.env, { vault, dataDir, now: core.ctx.now }, (line) => console.error(line));
   registerIpcHandlers(ipcMain, (channel, input) => core.dispatch(channel as never, input));
   // The history is written shortly after each change; what is still pending is written before quitting.
   let historySaved = false;

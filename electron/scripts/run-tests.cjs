@@ -49,7 +49,9 @@ checkStep('typecheck (e2e)', bin('tsc'), ['-p', 'e2e/tsconfig.json']);
 checkStep('typecheck (renderer + shared)', bin('tsc'), ['-p', 'renderer/tsconfig.json']);
 checkStep('typecheck (bench)', bin('tsc'), ['-p', 'bench/tsconfig.json']);
 checkStep('lint (and the house arrows)', bin('eslint'), ['-c', 'electron/eslint.config.mjs', '.']);
-const built = step('build (electron-vite)', bin('electron-vite'), ['build', '-c', 'electron/electron.vite.config.ts', '--logLevel', 'warn']);
+const bundled = step('build (electron-vite)', bin('electron-vite'), ['build', '-c', 'electron/electron.vite.config.ts', '--logLevel', 'warn']);
+// upi-inspector/node's declarations (package.json exports), as `npm run build` writes them.
+const built = bundled && step('build (upi-inspector/node types)', bin('tsc'), ['-p', 'electron/node/tsconfig.json']);
 if (built) passed += 1;
 else failed += 1;
 

@@ -3,6 +3,7 @@
  * evidence the main side gathered, the root cause and the headline — plus whatever decoded. Total: any
  * input yields a verdict, never an exception.
  */
+import { now } from '../clock';
 import { findKey, readRequest, type DecodedRequest, type DecodedSegment } from '../request';
 import type { RequestDecoded, Verdict } from '../verdict';
 import { redactionFindings, type RedactionFacts } from './case';
@@ -37,7 +38,7 @@ export function inspectRequestText(text: string, options: InspectRequestOptions)
   let decoded: DecodedRequest | undefined;
   try {
     decoded = options?.decoded ?? readRequest(text);
-    const findings = [...requestFindings(text, decoded, options ?? { now: Date.now() }), ...redactionFindings(options?.redaction)];
+    const findings = [...requestFindings(text, decoded, options ?? { now: now() }), ...redactionFindings(options?.redaction)];
     return assembleVerdict(findings, view(decoded), options?.signature);
   } catch (error) {
     return assembleVerdict([internalError(error)], decoded ? safeView(decoded) : { kind: 'unknown', source: 'none' }, undefined);

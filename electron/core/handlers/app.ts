@@ -1,6 +1,8 @@
+import { pinnedNow } from '../../../shared/clock';
+import { takeQueuedRequestIds } from '../../../shared/request-ids';
 import type { PartialHandlerTable } from './types';
 
-export const appHandlers: PartialHandlerTable<'app:info'> = {
+export const appHandlers: PartialHandlerTable<'app:info' | 'app:automation'> = {
   'app:info': async (_input, ctx) => ({
     name: ctx.name,
     version: ctx.version,
@@ -8,4 +10,6 @@ export const appHandlers: PartialHandlerTable<'app:info'> = {
     platform: ctx.platform,
     vault: await ctx.vault.status(),
   }),
+  // The queued request ids move to the window that asks (once), so no id is handed out twice.
+  'app:automation': async () => ({ now: pinnedNow(), requestIds: takeQueuedRequestIds() }),
 };

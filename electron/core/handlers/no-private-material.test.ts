@@ -41,6 +41,7 @@ describe('no channel output carries private key material', async () => {
   };
 
   await call('app:info', {});
+  await call('app:automation', {});
   await call('vault:status', {});
   await call('vault:unlock', { passphrase: 'wrong' }); // new vault: too weak to start it…
   await call('vault:unlock', { passphrase: VAULT_PASSPHRASE }); // …a strong one starts it

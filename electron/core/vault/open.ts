@@ -1,6 +1,7 @@
 /** Opening a vault: which file, which cipher, and the passphrase from the environment or a prompt. */
 import { join } from 'node:path';
 import { InspectorError } from '../../../shared/result';
+import { now as clockNow } from '../../../shared/clock';
 import type { ScryptParams, VaultCipher } from '../cipher';
 import { resolveDataDir, VAULT_FILE_NAME } from './store';
 import { Vault } from './vault';
@@ -26,7 +27,7 @@ export type PassphrasePrompt = (request: { path: string; isNew: boolean }) => Pr
 
 /** Opens a vault; never throws for a damaged or locked file (that is the status), only for bad options. */
 export async function openVault(options: OpenVaultOptions): Promise<Vault> {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? clockNow;
   if (options.mode === 'session') return new Vault({ kind: 'session' }, now);
   const path = join(options.dataDir, options.fileName ?? VAULT_FILE_NAME);
   if (options.mode === 'cipher') {

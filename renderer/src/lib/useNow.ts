@@ -1,3 +1,4 @@
+import { now as clockNow } from '../../../shared/clock';
 import { useEffect, useState } from 'react';
 
 /**
@@ -6,10 +7,10 @@ import { useEffect, useState } from 'react';
  * tick, or an event that just happened reads "in 4 s".
  */
 export function useNow(intervalMs = 1000): number {
-  const [, setTick] = useState(() => Date.now());
+  const [, setTick] = useState(() => clockNow());
   useEffect(() => {
-    const timer = setInterval(() => setTick(Date.now()), intervalMs);
+    const timer = setInterval(() => setTick(clockNow()), intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs]);
-  return Date.now();
+  return clockNow();
 }

@@ -5,6 +5,7 @@
  * delay), one signature in flight at a time: edits made meanwhile are signed together when it returns.
  * Every answer is checked against the latest request, so a slow signature never overwrites a newer one.
  */
+import { now as clockNow } from '../../../shared/clock';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import {
@@ -17,6 +18,7 @@ import {
   newRequestId,
   type EnvelopeFields,
 } from '../../../shared/envelope-rules';
+import { requestIdsPinned } from '../../../shared/request-ids';
 import type { SignResult } from '../../../shared/contract';
 import { err, type AppError } from '../../../shared/result';
 import type { Verdict } from '../../../shared/verdict';
@@ -204,7 +206,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
       return {
         requestId: newRequestId(),
         ...DEFAULT_FORM,
-        nowTimestamp: String(Date.now()),
+        nowTimestamp: String(clockNow()),
         preview: IDLE_PREVIEW,
         verify: IDLE_VERIFY,
         revealErrors: false,
@@ -247,7 +249,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
         signNow: async ({ explicit = true } = {}) => {
           const seq = ++signSeq;
           if (explicit && !get().revealErrors) set({ revealErrors: true });
-          if (get().timestampMode === 'now') set({ nowTimestamp: String(Date.now()) });
+          if (get().timestampMode === 'now') set({ nowTimestamp: String(clockNow()) });
           const s = get();
           const fields = currentFields(s);
           const problems = s.exactBytes ? exactProblems(fields, s.keyId, s.kidOverride) : signingProblems(fields, s.keyId);
@@ -272,7 +274,7 @@ export const useEnvelopeStore = create<EnvelopeState>()(
           }
           const sameEnvelope = get().preview.result?.json === answer.value.json;
           set({
-            preview: { phase: 'signed', result: answer.value, problems: [], error: null, signedAt: Date.now(), stampMode: s.timestampMode },
+            preview: { phase: 'signed', result: answer.value, problems: [], error: null, signedAt: clockNow(), stampMode: s.timestampMode },
             ...(sameEnvelope ? {} : { verify: IDLE_VERIFY }),
           });
           return answer.value;
@@ -325,6 +327,8 @@ export const useEnvelopeStore = create<EnvelopeState>()(
         const saved = (persisted ?? {}) as Partial<Record<keyof ComposeForm, unknown>>;
         const next = { ...current };
         for (const key of ['requestId', 'service', 'action', 'merchantId', 'merchantCustomerId', 'merchantChannelId', 'pinnedTimestamp'] as const) {
+          // Request ids pinned by UPI_INSPECTOR_REQUEST_IDS win over the one kept from the last launch.
+          if (key === 'requestId' && requestIdsPinned()) continue;
           if (typeof saved[key] === 'string') next[key] = saved[key];
         }
         if (saved.timestampMode === 'now' || saved.timestampMode === 'pinned') next.timestampMode = saved.timestampMode;

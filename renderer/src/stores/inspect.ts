@@ -1,3 +1,4 @@
+import { now as clockNow } from '../../../shared/clock';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { ResignDiff } from '../../../shared/contract';
@@ -101,7 +102,7 @@ export const useInspectStore = create<InspectState>()(
         }
         const ticket = ++latest;
         set({ busy: true });
-        const referenceMs = reference.mode === 'pinned' ? reference.epochMs : Date.now();
+        const referenceMs = reference.mode === 'pinned' ? reference.epochMs : clockNow();
         const result = await api['inspect:request']({
           text,
           ...(publicKey.trim() ? { publicKey } : {}),

@@ -4,6 +4,7 @@
  * come from that same read (`responseFindings` on the Response screen); nothing goes to the main side.
  * Nothing here persists: a response carries customer data (masked number, device fingerprint).
  */
+import { now as clockNow } from '../../../shared/clock';
 import { create } from 'zustand';
 import { accountRows, parseResponseText, type AccountRow, type ParseResponseResult } from '../../../shared/response';
 import { newDraftId } from '../lib/draftId';
@@ -79,7 +80,7 @@ export const useResponseStore = create<ResponseState>()((set, get) => ({
 
   setText: (text, kind, name) => {
     clearTimeout(parseTimer);
-    const source: ResponseSource = { kind, size: text.length, at: Date.now(), ...(name ? { name } : {}) };
+    const source: ResponseSource = { kind, size: text.length, at: clockNow(), ...(name ? { name } : {}) };
     set({ text, source: text ? source : null, ...(kind === 'typed' ? {} : { draftId: newDraftId() }) });
     const read = () => {
       if (get().text !== text) return;

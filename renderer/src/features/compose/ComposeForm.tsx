@@ -1,3 +1,4 @@
+import { now as clockNow } from '../../../../shared/clock';
 import { useEffect, useState, type ReactNode } from 'react';
 import { ACTION, SERVICE } from '../../../../shared/envelope-rules';
 import { currentFields, fieldErrors, fieldWarnings, useEnvelopeStore, type FieldName, type TextField } from '../../stores/envelope';
@@ -148,7 +149,7 @@ function TimestampField({ now, error, warning, onBlur }: { now: number; error?: 
           warning={warning}
           actions={
             <>
-              <button type="button" className="small" onClick={() => setPinned(String(Date.now()))} aria-label="Pin the current time">
+              <button type="button" className="small" onClick={() => setPinned(String(clockNow()))} aria-label="Pin the current time">
                 Pin now
               </button>
               {looksLikeSeconds && (

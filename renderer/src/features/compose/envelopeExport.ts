@@ -5,6 +5,7 @@
  * Juspay (REQUEST_EXPIRED). A pinned timestamp was chosen on purpose and is never changed. When signing
  * afresh fails, nothing stale is handed out and the toast says why.
  */
+import { now as clockNow } from '../../../../shared/clock';
 import type { SignResult } from '../../../../shared/contract';
 import type { AppError } from '../../../../shared/result';
 import { useAppStore } from '../../stores/app';
@@ -25,7 +26,7 @@ export async function freshEnvelope(): Promise<FreshEnvelope> {
   const store = useEnvelopeStore.getState();
   const shown = shownResult(store.preview);
   if (!shown) return { ok: false, error: notSigned(store.preview) };
-  const age = Date.now() - Number(shown.claims.timestamp);
+  const age = clockNow() - Number(shown.claims.timestamp);
   // Both ways: a clock set back since signing leaves the stamp "in the future", just as wrong.
   if (store.timestampMode !== 'now' || Math.abs(age) <= RESIGN_AFTER_MS) return { ok: true, value: shown, resignedAfterMs: null };
   const fresh = await store.signNow({ explicit: false });

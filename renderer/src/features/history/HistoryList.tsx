@@ -1,3 +1,4 @@
+import { now as clockNow } from '../../../../shared/clock';
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { KIND_LABELS, type HistoryEntrySummary } from '../../../../shared/history';
@@ -58,7 +59,7 @@ export function HistoryList() {
 /** The time of day for today's entries, the day and time for older ones: the row keeps its width for the requestId. */
 function shortTime(at: number): string {
   const d = new Date(at);
-  const today = new Date().toDateString() === d.toDateString();
+  const today = new Date(clockNow()).toDateString() === d.toDateString();
   return today
     ? d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
     : d.toLocaleString(undefined, { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' });

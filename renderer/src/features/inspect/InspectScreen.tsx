@@ -1,3 +1,4 @@
+import { now as clockNow } from '../../../../shared/clock';
 import { useEffect, useState } from 'react';
 import { describeWhereFound } from '../../../../shared/diagnostics/where';
 import { merchantTextForVerdict } from '../../../../shared/diagnostics/merchant-text';
@@ -41,7 +42,7 @@ export function InspectScreen() {
 
   const [showKey, setShowKey] = useState(s.publicKey.length > 0);
   const verdict = s.result;
-  const referenceMs = s.reference.mode === 'pinned' ? s.reference.epochMs : Date.now();
+  const referenceMs = s.reference.mode === 'pinned' ? s.reference.epochMs : clockNow();
 
   return (
     <div className="inspect grid-2">
@@ -84,7 +85,7 @@ export function InspectScreen() {
               type="radio"
               name="reference"
               checked={s.reference.mode === 'pinned'}
-              onChange={() => s.setReference({ mode: 'pinned', epochMs: timestampOf(verdict?.decoded.claims) ?? Date.now() })}
+              onChange={() => s.setReference({ mode: 'pinned', epochMs: timestampOf(verdict?.decoded.claims) ?? clockNow() })}
             />
             Pinned (e.g. when the merchant's log line was written)
           </label>

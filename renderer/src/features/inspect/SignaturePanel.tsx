@@ -19,7 +19,7 @@ export function SignaturePanel({ verdict }: { verdict: Verdict }) {
   return (
     <section className="panel stack" aria-label="Signature">
       <h2>Signature</h2>
-      <div className="verdict-headline" data-tone={summary.tone} data-valid={String(verdict.valid)} aria-label="Verdict">
+      <div className="verdict-headline" data-tone={summary.tone} data-valid={String(verdict.valid)} data-cause={verdict.cause ?? ''} aria-label="Verdict">
         <Badge tone={TONE[summary.tone]}>{verdict.valid === true ? 'Verifies' : verdict.valid === false ? 'Does not verify' : 'Not verified'}</Badge>{' '}
         <span>{summary.headline}</span>
       </div>

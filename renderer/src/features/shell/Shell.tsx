@@ -104,7 +104,7 @@ export function Shell({ screens, children }: Props) {
             {started && (shown.has(s.id) || s.id === current.id) && (
               <ScreenContext.Provider value={{ id: s.id, active: s.id === current.id }}>
                 <ErrorBoundary name={`the ${s.label} screen`}>
-                  <Suspense fallback={<p className="muted">Opening {s.label}…</p>}>
+                  <Suspense fallback={<p className="muted" data-screen-loading>Opening {s.label}…</p>}>
                     {children?.[s.id] ?? (
                       <section className="panel">
                         <h1>{s.label}</h1>
