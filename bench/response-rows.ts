@@ -45,13 +45,21 @@ function pasteAndTime(page: Page): Promise<number> {
   }, FIRST_ACCOUNT_ROW);
 }
 
-/** JSON.parse of window.__text in the page, ms (the text stays). */
+/**
+ * JSON.parse of window.__text in the page, ms (the text stays). Parsed again until 5 ms have passed and
+ * averaged: the page's clock is coarsened to 0.1 ms, under which a small text reads as 0 ms.
+ */
 function parseInPage(page: Page): Promise<number> {
   return page.evaluate(() => {
     const text = (window as unknown as { __text: string }).__text;
     const started = performance.now();
-    const parsed: unknown = JSON.parse(text);
-    const ms = performance.now() - started;
+    let parses = 0;
+    let parsed: unknown;
+    do {
+      parsed = JSON.parse(text);
+      parses++;
+    } while (performance.now() - started < 5);
+    const ms = (performance.now() - started) / parses;
     (window as unknown as { __sink: unknown }).__sink = parsed;
     delete (window as unknown as { __sink?: unknown }).__sink;
     return ms;

@@ -23,6 +23,7 @@ test('the browser host refuses API calls without the token, from a foreign origi
 test.describe('keyboard', () => {
   test('Tab starts at the skip link, then the top bar, then the screens, then the main area; the skip link jumps to main', async ({ app }) => {
     await expect(app.getByText(/Vault (unlocked|locked)/)).toBeVisible();
+    await expect(app.locator('html')).toHaveAttribute('data-app-state', 'ready');
     /** Where the focused element lives: the skip link, the banner, the nav or main. */
     const focusedPlace = () =>
       app.evaluate(() => {
@@ -46,6 +47,8 @@ test.describe('keyboard', () => {
 
     await app.reload();
     await expect(app.getByText(/Vault (unlocked|locked)/)).toBeVisible();
+    // The screen's own controls have rendered (its code loads after the shell paints).
+    await expect(app.locator('html')).toHaveAttribute('data-app-state', 'ready');
     await app.keyboard.press('Tab');
     const skip = app.getByRole('link', { name: 'Skip to main content' });
     await expect(skip).toBeFocused();
