@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { pickCause } from './diagnostics/cause';
+import type { EnvelopeFields } from './envelope-rules';
 import type { Finding } from './diagnostics/types';
 import { isRecord } from './guards';
 import type { ParseResponseResult } from './response';
@@ -56,15 +57,7 @@ export interface HistoryEntrySummary extends HistoryFacts {
 }
 
 /** Compose's fields as they were signed: reopening puts them back with the timestamp pinned. */
-export interface SignedFields {
-  requestId: string;
-  service: string;
-  action: string;
-  merchantId: string;
-  merchantCustomerId: string;
-  merchantChannelId: string;
-  timestamp: string;
-}
+export type SignedFields = EnvelopeFields;
 
 /** What reopening an entry needs besides its text. */
 export type HistoryReopen =

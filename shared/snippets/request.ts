@@ -3,19 +3,12 @@
  * app signs for them (electron/core/signer.ts: JSON.stringify of {kid, alg} and of the claims in their
  * documented order). Generators in other languages must reproduce these bytes; this module says which.
  */
-import { ALG } from '../envelope-rules';
+import { ALG, type EnvelopeFields } from '../envelope-rules';
 import { InspectorError } from '../result';
 
 /** The fields of one upiGetSessionToken request, as the app signs them, plus the header's kid. */
-export interface SnippetRequest {
-  requestId: string;
-  service: string;
-  action: string;
-  merchantId: string;
-  merchantCustomerId: string;
-  merchantChannelId: string;
-  /** Epoch milliseconds as a string, exactly as it goes into the claims. */
-  timestamp: string;
+export interface SnippetRequest extends EnvelopeFields {
+  /** The header's kid (the claims' timestamp is epoch milliseconds as a string, exactly as signed). */
   kid: string;
 }
 
