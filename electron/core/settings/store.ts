@@ -34,6 +34,8 @@ export class SettingsStore {
   private memory: Settings = DEFAULT_SETTINGS;
   /** Notices already given: each is said once per process, not at every read. */
   private said = new Set<string>();
+  /** The writes of this process, in order: a read waits for them (a window reloading right after its last change must see it). */
+  private writes: Promise<unknown> = Promise.resolve();
 
   constructor(
     dataDir: string | null,
@@ -44,11 +46,18 @@ export class SettingsStore {
 
   /** The settings now kept (read afresh: another process may have changed them). */
   async get(): Promise<SettingsAnswer> {
+    await this.writes;
     return this.answer(await this.load());
   }
 
   /** Applies `patch` to the settings as they are on disk now, and keeps the result. */
-  async set(change: SettingsChange): Promise<SettingsAnswer> {
+  set(change: SettingsChange): Promise<SettingsAnswer> {
+    const done = this.writes.then(() => this.applyChange(change));
+    this.writes = done.catch(() => undefined);
+    return done;
+  }
+
+  private async applyChange(change: SettingsChange): Promise<SettingsAnswer> {
     const patch = change as SettingsPatch; // applied as it is, then read back field by field (keep)
     const privateAt = privateMaterialPath(patch);
     if (privateAt !== null) {

@@ -76,13 +76,18 @@ export function writeSettings(patch: SettingsPatch, { now = false } = {}): Promi
   return Promise.resolve(true);
 }
 
-/** Sends what is waiting now (before the window closes); resolves to whether the last write was kept. */
-export function flushSettings(): Promise<boolean> {
+/**
+ * Sends what is waiting now; resolves to whether the last write was kept. Writes go one at a time, in
+ * order, except as the page leaves (`leaving`): a write queued behind one in flight would then never be
+ * sent, so it goes at once (it is the newest state; the one in flight was sent earlier).
+ */
+export function flushSettings({ leaving = false } = {}): Promise<boolean> {
   clearTimeout(timer);
   const patch = pending;
   pending = null;
   if (!patch) return inFlight;
-  inFlight = inFlight.then(async () => {
+  const before = leaving ? Promise.resolve(true) : inFlight;
+  inFlight = before.then(async () => {
     try {
       // The main side checks each value as it keeps it: one it refuses is dropped and named in the notice.
       const answer = await api['settings:set'](patch);
@@ -99,8 +104,8 @@ export function flushSettings(): Promise<boolean> {
 
 if (typeof window !== 'undefined' && typeof window.addEventListener === 'function' && typeof document !== 'undefined') {
   // Best effort: a change made in the last moment before the window closes still goes.
-  window.addEventListener('pagehide', () => void flushSettings());
+  window.addEventListener('pagehide', () => void flushSettings({ leaving: true }));
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void flushSettings();
+    if (document.visibilityState === 'hidden') void flushSettings({ leaving: true });
   });
 }
