@@ -180,3 +180,14 @@ export function duplicateName(name: string, to: Environment): string {
   const cased = word === word.toUpperCase() ? replacement.toUpperCase() : replacement;
   return name.replace(words[from], cased).trim();
 }
+
+/** What a profile says about a request (its identity and registered keys), without its id or notes: what findings and case files carry. */
+export function profileIdentity(profile: Profile) {
+  return {
+    name: profile.name,
+    environment: profile.environment,
+    merchantId: profile.merchantId,
+    merchantChannelId: profile.merchantChannelId,
+    registeredKeys: profile.registeredKeys.map((k) => ({ kid: k.kid, thumbprint: k.thumbprint })),
+  };
+}

@@ -6,7 +6,7 @@
 import { CASE_FORMAT, CASE_VERSION, caseJson, type CaseFile, type CaseProfile, type CaseSession, type MaskedPath, type MaskingMode } from '../../../shared/case/format';
 import { readCaseText } from '../../../shared/case/schema';
 import type { Finding } from '../../../shared/diagnostics/types';
-import type { Profile } from '../../../shared/profile';
+import { profileIdentity, type Profile } from '../../../shared/profile';
 import type { Verdict } from '../../../shared/verdict';
 import { holdsPrivateMaterial, redactPrivateMaterial } from '../history/redact';
 import { maskRequestText, maskResponseText, SEGMENT_KEYS, type MaskedItem } from './mask-items';
@@ -34,13 +34,7 @@ export interface ExportContext {
 const DECODED_KEYS = new Set([...SEGMENT_KEYS, 'segments', 'claims', 'claimsText', 'header', 'headerText']);
 
 export function profileOfCase(profile: Profile): CaseProfile {
-  return {
-    name: profile.name,
-    environment: profile.environment,
-    merchantId: profile.merchantId,
-    merchantChannelId: profile.merchantChannelId,
-    registeredKeys: profile.registeredKeys.map((k) => ({ kid: k.kid, thumbprint: k.thumbprint })),
-  };
+  return profileIdentity(profile);
 }
 
 export function exportCase(input: CaseExportInput, context: ExportContext): CaseFile {

@@ -4,7 +4,7 @@
  */
 import { isRecord } from '../../../shared/guards';
 import type { ProfileFacts } from '../../../shared/diagnostics/profile';
-import type { Profile } from '../../../shared/profile';
+import { profileIdentity, type Profile } from '../../../shared/profile';
 import { matchProfile, type RequestIdentity } from '../../../shared/profile-match';
 import { findKey, type DecodedRequest } from '../../../shared/request';
 import type { VerdictProfile } from '../../../shared/verdict';
@@ -50,11 +50,7 @@ export function resolveProfile(scope: ProfileScope, decoded: DecodedRequest): Re
 /** The facts the shared findings need: the profile's own, and which kids the other profiles register. */
 export function profileFacts(profile: Profile, all: readonly Profile[]): ProfileFacts {
   return {
-    name: profile.name,
-    environment: profile.environment,
-    merchantId: profile.merchantId,
-    merchantChannelId: profile.merchantChannelId,
-    registeredKeys: profile.registeredKeys.map((k) => ({ kid: k.kid, thumbprint: k.thumbprint })),
+    ...profileIdentity(profile),
     elsewhere: all.filter((p) => p.id !== profile.id).flatMap((p) => p.registeredKeys.map((k) => ({ name: p.name, environment: p.environment, kid: k.kid }))),
   };
 }
